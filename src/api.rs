@@ -1,0 +1,117 @@
+//! All fetching lives here: where each document is, how long we wait for it, and what a failure
+//! means to the reader. Pages ask for typed content and get it or a [`FetchError`].
+
+use crate::browser;
+use crate::model::{Article, Feed};
+use crate::strings;
+use gloo_net::http::Request;
+use web_sys::AbortSignal;
+
+/// A response slower than this is abandoned: a reader should see a message, not a spinner
+/// that never ends.
+pub const TIMEOUT_MS: u32 = 10_000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// The request never got an answer (offline, DNS, CORS, connection reset).
+    Network,
+    Timeout,
+    NotFound,
+    /// Any other non-success status.
+    Status(u16),
+    /// The body was not the document we asked for.
+    Parse(String),
+}
+
+impl FetchError {
+    /// What the reader is told.
+    pub fn message(&self) -> &'static str {
+        match self {
+            FetchError::Network => strings::ERROR_NETWORK,
+            FetchError::Timeout => strings::ERROR_TIMEOUT,
+            FetchError::NotFound => strings::NOT_FOUND_TEXT,
+            FetchError::Status(_) => strings::ERROR_SERVER,
+            FetchError::Parse(_) => strings::ERROR_PARSE,
+        }
+    }
+
+    /// What a developer looking at the page needs to know, shown in smaller print.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            FetchError::Status(code) => Some(format!("HTTP {code}")),
+            FetchError::Parse(why) => Some(why.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The URL of the API's base, resolved against the page so relative bases work.
+fn api_url(path: &str) -> String {
+    let base = browser::api_base();
+    let base = web_sys::Url::new_with_base(&base, &page_href())
+        .map(|u| u.href())
+        .unwrap_or(base);
+    resolve(path, &base).unwrap_or_else(|| format!("{base}{path}"))
+}
+
+fn page_href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Resolves `url` the way a browser resolves a link found in the document at `base`.
+pub fn resolve(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url, base).ok().map(|u| u.href())
+}
+
+/// GETs a URL, giving up after [`TIMEOUT_MS`]; returns the body and the final URL.
+async fn get_text(url: &str) -> Result<(String, String), FetchError> {
+    let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    let response = Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|_| if signal.aborted() { FetchError::Timeout } else { FetchError::Network })?;
+    match response.status() {
+        200..=299 => {}
+        404 | 410 => return Err(FetchError::NotFound),
+        code => return Err(FetchError::Status(code)),
+    }
+    let final_url = response.url();
+    let body = response
+        .text()
+        .await
+        .map_err(|_| if signal.aborted() { FetchError::Timeout } else { FetchError::Network })?;
+    Ok((body, if final_url.is_empty() { url.to_owned() } else { final_url }))
+}
+
+/// One page of the feed, and the resolved URL of the page after it, if any.
+#[derive(Clone, Debug)]
+pub struct FeedPage {
+    pub feed: Feed,
+    /// Where this page was finally fetched from, after redirects.
+    pub url: String,
+    pub next: Option<String>,
+}
+
+/// The first page of All News.
+pub async fn fetch_first_feed_page() -> Result<FeedPage, FetchError> {
+    fetch_feed_page(&api_url("feed.json")).await
+}
+
+pub async fn fetch_feed_page(url: &str) -> Result<FeedPage, FetchError> {
+    let (body, final_url) = get_text(url).await?;
+    let feed = Feed::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))?;
+    let next = feed.next_url.as_ref().and_then(|n| resolve(n.as_str(), &final_url));
+    Ok(FeedPage { feed, url: final_url, next })
+}
+
+/// The article document for an id taken from the address bar, which may be anything: it is
+/// encoded so that it can only ever name a file in `articles/`.
+pub async fn fetch_article(id: String) -> Result<Article, FetchError> {
+    if id.trim().is_empty() {
+        return Err(FetchError::NotFound);
+    }
+    let encoded = String::from(js_sys::encode_uri_component(&id));
+    let (body, _) = get_text(&api_url(&format!("articles/{encoded}.json"))).await?;
+    Article::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))
+}

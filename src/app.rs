@@ -1,0 +1,26 @@
+use crate::components::SiteHeader;
+use crate::pages::{ArticlePage, FeedPage, NotFoundPage};
+use crate::strings;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app: masthead, then the page the address names.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let formatter = |page: String| format!("{page} — {}", strings::SITE_NAME);
+    view! {
+        <Title formatter/>
+        <Router>
+            <SiteHeader/>
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=FeedPage/>
+                    <Route path=path!("/news/:id") view=ArticlePage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,18 @@
+use super::Byline;
+use crate::model::Article;
+use leptos::prelude::*;
+
+/// Kicker, headline, standfirst and byline: what a reader scans before deciding to read on.
+#[component]
+pub fn ArticleHeader(article: Article) -> impl IntoView {
+    let reading_minutes = article.reading_minutes();
+    let Article { headline, standfirst, section, authors, published, modified, .. } = article;
+    view! {
+        <header class="article__header">
+            <p class="kicker">{section}</p>
+            <h1 class="article__headline" tabindex="-1">{headline}</h1>
+            {standfirst.map(|s| view! { <p class="article__standfirst">{s}</p> })}
+            <Byline authors published modified reading_minutes/>
+        </header>
+    }
+}

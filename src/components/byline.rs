@@ -1,0 +1,42 @@
+use super::TimeTag;
+use crate::model::{Author, Timestamp};
+use crate::strings;
+use leptos::prelude::*;
+
+/// Who wrote it, when it was published and last updated, and how long it takes to read.
+#[component]
+pub fn Byline(
+    authors: Vec<Author>,
+    published: Timestamp,
+    modified: Option<Timestamp>,
+    reading_minutes: usize,
+) -> impl IntoView {
+    let count = authors.len();
+    let names = authors
+        .into_iter()
+        .enumerate()
+        .map(|(i, Author { name, url })| {
+            let separator = match (i, count - i) {
+                (0, _) => "",
+                (_, 1) => " and ",
+                _ => ", ",
+            };
+            let name = match url {
+                Some(url) => view! { <a rel="author" href=url.to_string()>{name}</a> }.into_any(),
+                None => name.into_any(),
+            };
+            view! { {separator}<span class="byline__author">{name}</span> }
+        })
+        .collect_view();
+    let modified = modified.filter(|m| *m > published);
+    view! {
+        <div class="byline">
+            {(count > 0).then(|| view! { <p class="byline__authors">{strings::BY}" "{names}</p> })}
+            <p class="byline__dates">
+                <span>{strings::PUBLISHED}" "<TimeTag at=published/></span>
+                {modified.map(|m| view! { <span>{strings::UPDATED}" "<TimeTag at=m/></span> })}
+                <span class="byline__reading-time">{format!("{reading_minutes} {}", strings::MIN_READ)}</span>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+use super::TimeTag;
+use crate::model::FeedItem;
+use crate::routes;
+use leptos::prelude::*;
+
+/// One story in the feed: kicker, linked title, summary, time, and a thumbnail if it has one.
+#[component]
+pub fn FeedItemCard(item: FeedItem) -> impl IntoView {
+    let href = match (&item.broadsheet, &item.url) {
+        (Some(ext), _) if ext.article.is_some() => routes::article(&item.id),
+        (_, Some(url)) => url.to_string(),
+        _ => routes::article(&item.id),
+    };
+    let title = item.display_title();
+    let alt = item.broadsheet.as_ref().and_then(|b| b.image_alt.clone()).unwrap_or_default();
+    let section = item.section().map(str::to_owned);
+    let FeedItem { summary, image, published, .. } = item;
+    view! {
+        <article class="feed-item">
+            <div class="feed-item__text">
+                {section.map(|s| view! { <p class="kicker">{s}</p> })}
+                <h3 class="feed-item__title"><a href=href>{title}</a></h3>
+                {summary.map(|s| view! { <p class="feed-item__summary">{s}</p> })}
+                {published.map(|at| view! {
+                    <p class="feed-item__time"><TimeTag at time_only=true/></p>
+                })}
+            </div>
+            {image.map(|src| view! {
+                <img class="feed-item__image" src=src.to_string() alt=alt
+                    width="160" height="90" loading="lazy" decoding="async"/>
+            })}
+        </article>
+    }
+}

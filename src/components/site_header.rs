@@ -1,0 +1,19 @@
+use crate::routes;
+use crate::strings;
+use leptos::prelude::*;
+
+/// The masthead: a skip link for keyboard readers, the name, and the way back to All News.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">{strings::SKIP_TO_CONTENT}</a>
+        <header class="masthead">
+            <div class="masthead__inner">
+                <a class="masthead__name" href=routes::ALL_NEWS>{strings::SITE_NAME}</a>
+                <nav class="masthead__nav" aria-label=strings::PRIMARY_NAV>
+                    <a href=routes::ALL_NEWS>{strings::ALL_NEWS}</a>
+                </nav>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,368 @@
+//! JSON Feed 1.0 and 1.1 (<https://www.jsonfeed.org/version/1.1/>), with Broadsheet's
+//! `_broadsheet` item extension. Read as liberally as good feed readers do: an item that cannot
+//! be shown is dropped on its own, and the rest of the page still shows.
+
+use super::article::Author;
+use super::skip_invalid;
+use super::time::{self, CivilDate, Timestamp};
+use super::url::{self, SafeUrl};
+use serde::{Deserialize, Deserializer};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feed {
+    pub title: String,
+    /// The next page, as written in the feed: resolve it against the URL of this page.
+    pub next_url: Option<SafeUrl>,
+    pub items: Vec<FeedItem>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedItem {
+    pub id: String,
+    pub url: Option<SafeUrl>,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub content_text: Option<String>,
+    pub content_html: Option<String>,
+    pub image: Option<SafeUrl>,
+    pub published: Option<Timestamp>,
+    pub modified: Option<Timestamp>,
+    pub authors: Vec<Author>,
+    pub tags: Vec<String>,
+    pub language: Option<String>,
+    pub broadsheet: Option<Extension>,
+}
+
+/// Broadsheet's own item fields (`_broadsheet`); other publishers' feeds have none.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Extension {
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    #[serde(default)]
+    pub image_caption: Option<String>,
+    #[serde(default)]
+    pub image_credit: Option<String>,
+    /// The article document, relative to the API base.
+    #[serde(default, deserialize_with = "url::lenient")]
+    pub article: Option<SafeUrl>,
+}
+
+/// Why a document is not a feed we can show.
+#[derive(Debug)]
+pub enum FeedError {
+    Json(serde_json::Error),
+    NotJsonFeed,
+}
+
+impl std::fmt::Display for FeedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FeedError::Json(e) => write!(f, "the feed is not valid JSON: {e}"),
+            FeedError::NotJsonFeed => f.write_str("the document is not a JSON Feed"),
+        }
+    }
+}
+
+impl std::error::Error for FeedError {}
+
+#[derive(Deserialize)]
+struct RawFeed {
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default, deserialize_with = "url::lenient")]
+    next_url: Option<SafeUrl>,
+    items: Option<Vec<serde_json::Value>>,
+    #[serde(default, deserialize_with = "skip_invalid")]
+    authors: Vec<Author>,
+    #[serde(default)]
+    author: Option<serde_json::Value>,
+    #[serde(default)]
+    language: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawItem {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "url::lenient")]
+    url: Option<SafeUrl>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    content_text: Option<String>,
+    #[serde(default)]
+    content_html: Option<String>,
+    #[serde(default, deserialize_with = "url::lenient")]
+    image: Option<SafeUrl>,
+    #[serde(default, deserialize_with = "time::lenient")]
+    date_published: Option<Timestamp>,
+    #[serde(default, deserialize_with = "time::lenient")]
+    date_modified: Option<Timestamp>,
+    #[serde(default, deserialize_with = "skip_invalid")]
+    authors: Vec<Author>,
+    /// JSON Feed 1.0's single author, still common in the wild.
+    #[serde(default)]
+    author: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "skip_invalid")]
+    tags: Vec<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default, rename = "_broadsheet", deserialize_with = "lenient_extension")]
+    broadsheet: Option<Extension>,
+}
+
+impl Feed {
+    pub fn parse(json: &str) -> Result<Self, FeedError> {
+        let raw: RawFeed = serde_json::from_str(json).map_err(FeedError::Json)?;
+        if !raw.version.starts_with("https://jsonfeed.org/version/1") {
+            return Err(FeedError::NotJsonFeed);
+        }
+        let items = raw.items.ok_or(FeedError::NotJsonFeed)?;
+        let feed_authors = merge_authors(raw.authors, raw.author);
+        let items = items
+            .into_iter()
+            .filter_map(|value| serde_json::from_value::<RawItem>(value).ok())
+            .filter_map(|item| FeedItem::from_raw(item, &feed_authors, raw.language.as_deref()))
+            .collect();
+        Ok(Feed { title: raw.title.unwrap_or_default(), next_url: raw.next_url, items })
+    }
+}
+
+impl FeedItem {
+    /// JSON Feed items without an `id` are identified by their `url`; with neither, the
+    /// item cannot be linked to or de-duplicated, so it is dropped.
+    /// Authors and language missing on the item are the feed's.
+    fn from_raw(raw: RawItem, feed_authors: &[Author], feed_language: Option<&str>) -> Option<Self> {
+        let id = match raw.id {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => raw.url.as_ref()?.as_str().to_owned(),
+        };
+        let mut authors = merge_authors(raw.authors, raw.author);
+        if authors.is_empty() {
+            authors = feed_authors.to_vec();
+        }
+        Some(FeedItem {
+            id,
+            url: raw.url,
+            title: raw.title.filter(|t| !t.trim().is_empty()),
+            summary: raw.summary,
+            content_text: raw.content_text,
+            content_html: raw.content_html,
+            image: raw.image,
+            published: raw.date_published,
+            modified: raw.date_modified,
+            authors,
+            tags: raw.tags,
+            language: raw.language.or_else(|| feed_language.map(str::to_owned)),
+            broadsheet: raw.broadsheet,
+        })
+    }
+
+    /// The item's section, for the kicker and the section filter.
+    pub fn section(&self) -> Option<&str> {
+        self.broadsheet.as_ref()?.section.as_deref()
+    }
+
+    /// What to call the item in a list: its title, else the start of its text.
+    pub fn display_title(&self) -> String {
+        if let Some(title) = &self.title {
+            return title.clone();
+        }
+        let text = self.summary.as_deref().or(self.content_text.as_deref()).unwrap_or_default();
+        let mut words = text.split_whitespace();
+        let head: Vec<&str> = words.by_ref().take(12).collect();
+        let ellipsis = if words.next().is_some() { "…" } else { "" };
+        format!("{}{ellipsis}", head.join(" "))
+    }
+}
+
+fn merge_authors(mut authors: Vec<Author>, legacy: Option<serde_json::Value>) -> Vec<Author> {
+    if authors.is_empty() {
+        if let Some(author) = legacy.and_then(|v| serde_json::from_value::<Author>(v).ok()) {
+            authors.push(author);
+        }
+    }
+    authors
+}
+
+fn lenient_extension<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Extension>, D::Error> {
+    let value = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(value.and_then(|v| serde_json::from_value(v).ok()))
+}
+
+/// Adds a further page's items after the ones already shown, skipping any whose id is already
+/// there (feeds repeat items across pages as new ones push old ones down). Returns how many
+/// were added.
+pub fn append_new_items(shown: &mut Vec<FeedItem>, page: Vec<FeedItem>) -> usize {
+    let before = shown.len();
+    for item in page {
+        if !shown.iter().any(|s| s.id == item.id) {
+            shown.push(item);
+        }
+    }
+    shown.len() - before
+}
+
+/// The items published on one day of the reader's calendar.
+#[derive(Debug, PartialEq)]
+pub struct DayGroup<'a> {
+    /// `None` for items whose date is missing or unreadable.
+    pub date: Option<CivilDate>,
+    pub items: Vec<&'a FeedItem>,
+}
+
+/// Groups items by their day in a zone `offset_minutes` east of UTC, keeping the feed's order
+/// (newest first); items without a date go together after the dated ones.
+pub fn group_by_day(items: &[FeedItem], offset_minutes: i32) -> Vec<DayGroup<'_>> {
+    let mut groups: Vec<DayGroup<'_>> = Vec::new();
+    let mut undated = Vec::new();
+    for item in items {
+        let Some(date) = item.published.map(|t| t.civil_date(offset_minutes)) else {
+            undated.push(item);
+            continue;
+        };
+        match groups.iter_mut().find(|g| g.date == Some(date)) {
+            Some(group) => group.items.push(item),
+            None => groups.push(DayGroup { date: Some(date), items: vec![item] }),
+        }
+    }
+    if !undated.is_empty() {
+        groups.push(DayGroup { date: None, items: undated });
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn feed(items: serde_json::Value) -> String {
+        json!({"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": items})
+            .to_string()
+    }
+
+    #[test]
+    fn accepts_json_feed_1_0_and_1_1_and_refuses_other_json() {
+        let v10 = json!({"version": "https://jsonfeed.org/version/1", "items": []});
+        assert!(Feed::parse(&v10.to_string()).is_ok());
+        assert!(matches!(Feed::parse(r#"{"rss": "2.0"}"#), Err(FeedError::NotJsonFeed)));
+        assert!(matches!(Feed::parse("{\"version\": "), Err(FeedError::Json(_))));
+        let no_items = json!({"version": "https://jsonfeed.org/version/1.1"});
+        assert!(matches!(Feed::parse(&no_items.to_string()), Err(FeedError::NotJsonFeed)));
+    }
+
+    #[test]
+    fn items_are_identified_by_id_or_url_and_skipped_with_neither() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "a", "title": "A"},
+            {"url": "https://example.com/b", "content_text": "B"},
+            {"id": 7, "content_text": "numbered"},
+            {"title": "no id, no url"},
+            "not an object",
+            {"id": "e", "date_published": "last Tuesday", "content_text": "E"}
+        ])))
+        .unwrap();
+        let ids: Vec<_> = parsed.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["a", "https://example.com/b", "7", "e"]);
+        assert_eq!(parsed.items[3].published, None);
+    }
+
+    #[test]
+    fn feed_level_and_legacy_authors_fill_in_for_items() {
+        let doc = json!({
+            "version": "https://jsonfeed.org/version/1",
+            "author": {"name": "Feed Author"},
+            "items": [{"id": "a", "content_text": "x"},
+                      {"id": "b", "content_text": "y", "author": {"name": "Item Author"}}]
+        });
+        let parsed = Feed::parse(&doc.to_string()).unwrap();
+        assert_eq!(parsed.items[0].authors[0].name, "Feed Author");
+        assert_eq!(parsed.items[1].authors[0].name, "Item Author");
+    }
+
+    #[test]
+    fn untitled_items_are_named_by_their_first_words() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "a", "content_text": "one two three four five six seven eight nine ten eleven twelve thirteen"},
+            {"id": "b", "title": "  ", "summary": "Short summary"}
+        ])))
+        .unwrap();
+        assert_eq!(
+            parsed.items[0].display_title(),
+            "one two three four five six seven eight nine ten eleven twelve…"
+        );
+        assert_eq!(parsed.items[1].display_title(), "Short summary");
+    }
+
+    #[test]
+    fn groups_by_the_readers_day_not_utcs() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "late", "date_published": "2022-01-11T23:30:00Z"},
+            {"id": "evening", "date_published": "2022-01-11T18:00:00Z"},
+            {"id": "morning", "date_published": "2022-01-11T01:00:00Z"},
+            {"id": "undated"},
+            {"id": "before", "date_published": "2022-01-10T12:00:00Z"}
+        ])))
+        .unwrap();
+        let shape = |groups: Vec<DayGroup<'_>>| -> Vec<(Option<u32>, Vec<String>)> {
+            groups
+                .into_iter()
+                .map(|g| (g.date.map(|d| d.day), g.items.iter().map(|i| i.id.clone()).collect()))
+                .collect()
+        };
+        assert_eq!(
+            shape(group_by_day(&parsed.items, 0)),
+            [
+                (Some(11), vec!["late".into(), "evening".into(), "morning".into()]),
+                (Some(10), vec!["before".into()]),
+                (None, vec!["undated".into()]),
+            ]
+        );
+        // Two hours east of UTC, the late item already falls on the 12th.
+        assert_eq!(
+            shape(group_by_day(&parsed.items, 120)),
+            [
+                (Some(12), vec!["late".into()]),
+                (Some(11), vec!["evening".into(), "morning".into()]),
+                (Some(10), vec!["before".into()]),
+                (None, vec!["undated".into()]),
+            ]
+        );
+        // Five hours west, the 01:00 UTC item belongs to the evening of the 10th.
+        assert_eq!(shape(group_by_day(&parsed.items, -300))[1].1, ["morning", "before"]);
+    }
+
+    #[test]
+    fn later_pages_add_only_items_not_yet_shown() {
+        let page = |ids: &[&str]| {
+            let items: Vec<_> = ids.iter().map(|id| json!({"id": id, "content_text": id})).collect();
+            Feed::parse(&feed(json!(items))).unwrap().items
+        };
+        let mut shown = page(&["a", "b", "c"]);
+        assert_eq!(append_new_items(&mut shown, page(&["c", "d", "a", "e"])), 2);
+        let ids: Vec<_> = shown.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+        assert_eq!(append_new_items(&mut shown, page(&["a", "e"])), 0);
+    }
+
+    #[test]
+    fn hostile_urls_in_items_are_dropped() {
+        let parsed = Feed::parse(&feed(json!([{
+            "id": "x", "url": "javascript:alert(1)", "image": "data:image/svg+xml,<svg/onload=alert(1)>",
+            "_broadsheet": {"article": "javascript:alert(1)", "section": "World"}
+        }])))
+        .unwrap();
+        let item = &parsed.items[0];
+        assert_eq!((item.url.as_ref(), item.image.as_ref()), (None, None));
+        assert_eq!(item.broadsheet.as_ref().unwrap().article, None);
+        assert_eq!(item.section(), Some("World"));
+    }
+}

@@ -1,0 +1,161 @@
+//! URLs are checked once, where they enter the program: a [`SafeUrl`] can only hold an http,
+//! https or mailto URL, or a relative one. Everything downstream may put it in an `href` or
+//! `src` without thinking again.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct SafeUrl(String);
+
+/// Why a string was refused as a URL; shown to developers, never to readers.
+#[derive(Debug, PartialEq, Eq)]
+pub enum UrlError {
+    Empty,
+    Scheme(String),
+}
+
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UrlError::Empty => f.write_str("empty URL"),
+            UrlError::Scheme(s) => write!(f, "URL scheme `{s}` is not allowed"),
+        }
+    }
+}
+
+impl std::error::Error for UrlError {}
+
+const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+impl SafeUrl {
+    /// Normalises the string the way a browser's URL parser would before it looks for a scheme
+    /// (leading and trailing controls and spaces trimmed, tabs and newlines removed anywhere),
+    /// so that `" java\tscript:..."` is seen for what the browser would make of it.
+    pub fn parse(raw: &str) -> Result<Self, UrlError> {
+        let cleaned: String = raw
+            .trim_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        if cleaned.is_empty() {
+            return Err(UrlError::Empty);
+        }
+        if let Some(scheme) = scheme_of(&cleaned) {
+            if !ALLOWED_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
+                return Err(UrlError::Scheme(scheme.to_ascii_lowercase()));
+            }
+        }
+        Ok(SafeUrl(cleaned))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True for links that stay on this site (relative, not protocol-relative), which the
+    /// router may follow without a page load.
+    pub fn is_internal(&self) -> bool {
+        scheme_of(&self.0).is_none() && !self.0.starts_with("//") && !self.0.starts_with("/\\")
+    }
+}
+
+/// The scheme, if the string has one: letters, digits, `+`, `-`, `.` before the first `:`,
+/// starting with a letter, and no `/`, `?` or `#` before that colon (which would make it a path).
+fn scheme_of(url: &str) -> Option<&str> {
+    let colon = url.find(':')?;
+    let candidate = &url[..colon];
+    let mut chars = candidate.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then_some(candidate)
+}
+
+impl fmt::Display for SafeUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SafeUrl {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        SafeUrl::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+/// For optional URL fields: a refused URL is dropped (the field becomes `None`) instead of
+/// failing the document around it, so a hostile link costs only itself.
+pub fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<SafeUrl>, D::Error> {
+    let raw = Option::<serde_json::Value>::deserialize(deserializer)?;
+    Ok(raw
+        .as_ref()
+        .and_then(serde_json::Value::as_str)
+        .and_then(|s| SafeUrl::parse(s).ok()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allows_web_mail_and_relative_urls() {
+        for ok in [
+            "https://example.com/a?b#c",
+            "HTTP://EXAMPLE.COM",
+            "mailto:desk@example.com",
+            "/news/abc",
+            "articles/x.json",
+            "../up",
+            "#section",
+            "?page=2",
+            "/path:with-colon",
+            "//cdn.example.com/x.jpg",
+        ] {
+            assert!(SafeUrl::parse(ok).is_ok(), "{ok} should be allowed");
+        }
+    }
+
+    #[test]
+    fn refuses_script_data_and_other_schemes_however_disguised() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "\u{0001}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+            "blob:https://example.com/x",
+        ] {
+            assert!(SafeUrl::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert_eq!(SafeUrl::parse("   "), Err(UrlError::Empty));
+    }
+
+    #[test]
+    fn internal_means_same_site_relative() {
+        assert!(SafeUrl::parse("/news/x").unwrap().is_internal());
+        assert!(!SafeUrl::parse("//evil.example/x").unwrap().is_internal());
+        assert!(!SafeUrl::parse("https://example.com").unwrap().is_internal());
+    }
+
+    #[test]
+    fn lenient_fields_drop_refused_urls_but_keep_the_document() {
+        #[derive(Deserialize)]
+        struct Doc {
+            #[serde(default, deserialize_with = "lenient")]
+            link: Option<SafeUrl>,
+        }
+        let doc: Doc = serde_json::from_str(r#"{"link":"javascript:alert(1)"}"#).unwrap();
+        assert_eq!(doc.link, None);
+        let doc: Doc = serde_json::from_str(r#"{"link":42}"#).unwrap();
+        assert_eq!(doc.link, None);
+        let doc: Doc = serde_json::from_str(r#"{"link":"/news/a"}"#).unwrap();
+        assert_eq!(doc.link.unwrap().as_str(), "/news/a");
+    }
+}

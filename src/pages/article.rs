@@ -1,0 +1,62 @@
+use crate::api::{self, FetchError};
+use crate::components::{ArticleSkeleton, ArticleView, LoadError, NotFoundNotice};
+use crate::model::Article;
+use crate::{routes, strings};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// One article, fetched by the id in the address.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let article = LocalResource::new(move || {
+        api::fetch_article(params.read().get("id").unwrap_or_default())
+    });
+    view! {
+        <Suspense fallback=ArticleSkeleton>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(article) => view! {
+                        <ArticleMeta article=article.clone()/>
+                        <ArticleView article/>
+                    }
+                    .into_any(),
+                    Err(FetchError::NotFound) => view! {
+                        <Title text=strings::NOT_FOUND_TITLE/>
+                        <NotFoundNotice message=strings::ARTICLE_NOT_FOUND_TEXT/>
+                    }
+                    .into_any(),
+                    Err(error) => view! {
+                        <LoadError
+                            message=error.message()
+                            detail=error.detail()
+                            on_retry=move || article.refetch()
+                        />
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+        <p class="back-to-all-news">
+            <a href=routes::ALL_NEWS>{strings::ALL_NEWS}</a>
+        </p>
+    }
+}
+
+/// The document's title, description and canonical address follow the article.
+#[component]
+fn ArticleMeta(article: Article) -> impl IntoView {
+    let canonical = api::resolve(article.url.as_str(), &page_origin())
+        .unwrap_or_else(|| article.url.to_string());
+    let description = article.standfirst.unwrap_or_default();
+    view! {
+        <Title text=article.headline/>
+        <Meta name="description" content=description/>
+        <Link rel="canonical" href=canonical/>
+    }
+}
+
+fn page_origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}

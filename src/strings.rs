@@ -1,0 +1,38 @@
+//! Every word the interface says to the reader, in one place: the content's own words come
+//! from the data, these are ours.
+
+pub const SITE_NAME: &str = "Broadsheet";
+pub const ALL_NEWS: &str = "All News";
+pub const SKIP_TO_CONTENT: &str = "Skip to content";
+pub const PRIMARY_NAV: &str = "Primary";
+
+pub const TODAY: &str = "Today";
+pub const YESTERDAY: &str = "Yesterday";
+pub const UNDATED: &str = "Undated";
+pub const LOAD_MORE: &str = "Load more";
+pub const LOADING_MORE: &str = "Loading more stories…";
+pub const END_OF_FEED: &str = "You have reached the end of All News.";
+pub const EMPTY_FEED: &str = "There are no stories yet.";
+pub const LOADING_FEED: &str = "Loading the latest stories…";
+pub const LOADING_ARTICLE: &str = "Loading the article…";
+
+pub const BY: &str = "By";
+pub const PUBLISHED: &str = "Published";
+pub const UPDATED: &str = "Updated";
+pub const MIN_READ: &str = "min read";
+pub const CONTEXT_TITLE: &str = "Context";
+pub const RELATED_TITLE: &str = "Related";
+pub const TOPICS: &str = "Topics";
+pub const EMBED_OPENS: &str = "Opens on";
+
+pub const RETRY: &str = "Retry";
+pub const ERROR_TITLE: &str = "We couldn't load this";
+pub const ERROR_NETWORK: &str = "We could not reach the news service. Check your connection and try again.";
+pub const ERROR_TIMEOUT: &str = "The news service took too long to answer, so we stopped waiting.";
+pub const ERROR_SERVER: &str = "The news service had a problem answering.";
+pub const ERROR_PARSE: &str = "The news service sent something we could not read.";
+
+pub const NOT_FOUND_TITLE: &str = "Page not found";
+pub const NOT_FOUND_TEXT: &str = "We couldn't find that page. It may have moved, or the address may be mistyped.";
+pub const ARTICLE_NOT_FOUND_TEXT: &str = "We couldn't find that story. It may have been removed, or the address may be mistyped.";
+pub const BACK_TO_ALL_NEWS: &str = "Back to All News";

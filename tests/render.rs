@@ -1,0 +1,286 @@
+//! The components render natively to HTML, and the markup is what a browser, a screen reader
+//! and a crawler need: asserted by querying the parsed HTML with CSS selectors.
+#![cfg(not(target_arch = "wasm32"))]
+// Leptos views are deeply nested types; the whole article view needs a deeper limit.
+#![recursion_limit = "256"]
+
+use broadsheet::components::{ArticleView, FeedList};
+use broadsheet::model::{Article, Block, Feed, QuoteKind};
+use leptos::prelude::*;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::json;
+use std::path::Path;
+
+const SEED_ID: &str = "eight-hour-us-russia-talks";
+
+fn render(view: impl FnOnce() -> AnyView) -> Html {
+    let owner = Owner::new();
+    let html = owner.with(|| view().to_html());
+    Html::parse_fragment(&html)
+}
+
+fn render_article(article: Article) -> Html {
+    render(move || view! { <ArticleView article/> }.into_any())
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(el: &ElementRef<'_>) -> String {
+    el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn sample_article(id: &str) -> Article {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("public/api/articles/{id}.json"));
+    Article::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn article_with(body: serde_json::Value) -> Article {
+    serde_json::from_value(json!({
+        "id": "t", "url": "/news/t", "headline": "Headline", "standfirst": "Standfirst",
+        "section": "World", "language": "en", "published": "2022-01-11T09:30:00Z",
+        "modified": "2022-01-11T12:00:00Z",
+        "authors": [{"name": "Ann Reporter", "url": "https://example.com/ann"}, {"name": "Bo Editor"}],
+        "body": body
+    }))
+    .unwrap()
+}
+
+#[test]
+fn the_seed_article_reads_as_the_original_does() {
+    let article = sample_article(SEED_ID);
+    let html = render_article(article.clone());
+
+    let root = &select(&html, "article")[0];
+    assert_eq!(root.value().attr("lang"), Some("en"));
+    assert_eq!(root.value().attr("dir"), Some("ltr"));
+    assert_eq!(text(&select(&html, "article h1")[0]), squash(&article.headline));
+
+    let hero = article.hero.as_ref().expect("the seed has a hero");
+    let figure = &select(&html, "article > figure.figure--hero")[0];
+    let img = &select(&html, "figure.figure--hero > img")[0];
+    assert_eq!(img.value().attr("width"), Some(hero.width.to_string().as_str()));
+    assert_eq!(img.value().attr("height"), Some(hero.height.to_string().as_str()));
+    assert_eq!(img.value().attr("alt"), Some(hero.alt.as_str()));
+    assert_eq!(img.value().attr("loading"), Some("eager"));
+    let caption = text(&select(&html, "figure.figure--hero > figcaption")[0]);
+    assert!(caption.contains(&squash(hero.caption.as_deref().unwrap())), "{caption}");
+    assert!(caption.contains(&squash(hero.credit.as_deref().unwrap())), "{caption}");
+    assert!(figure.value().attr("class").is_some());
+
+    let headings: Vec<String> = select(&html, ".article__body h2:not(.context-box__title)")
+        .iter()
+        .map(text)
+        .collect();
+    let expected: Vec<String> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text, .. } => Some(squash(text)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings, expected);
+    assert!(expected.len() >= 3, "the seed has three section headings");
+
+    let quotes: Vec<_> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Quote { text, attribution, .. } => Some((text.clone(), attribution.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(quotes.len(), 3, "the seed sets three quotes apart");
+    let rendered = select(&html, "figure.quote");
+    assert_eq!(rendered.len(), quotes.len());
+    for (figure, (said, who)) in rendered.iter().zip(&quotes) {
+        let quote = figure.select(&Selector::parse("blockquote").unwrap()).next().unwrap();
+        assert_eq!(text(&quote), squash(said));
+        let cite = figure.select(&Selector::parse("figcaption cite").unwrap()).next().unwrap();
+        assert_eq!(text(&cite), squash(who.as_deref().unwrap()));
+    }
+
+    let context = &select(&html, "aside.context-box")[0];
+    let title_id = context.value().attr("aria-labelledby").unwrap();
+    assert_eq!(select(&html, &format!("#{title_id}")).len(), 1);
+    let links: Vec<_> = select(&html, "aside.context-box a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert!(links.iter().any(|h| h.contains("russia-nato-council")), "{links:?}");
+    assert!(links.iter().any(|h| h.contains("osce")), "{links:?}");
+
+    let published = &select(&html, ".byline time")[0];
+    assert_eq!(published.value().attr("datetime"), Some(article.published.to_string().as_str()));
+}
+
+#[test]
+fn every_block_type_has_its_own_markup() {
+    let html = render_article(article_with(json!([
+        {"type": "paragraph", "content": [
+            {"text": "plain "}, {"text": "bold", "bold": true}, {"text": "italic", "italic": true},
+            {"text": "both", "bold": true, "italic": true},
+            {"text": "inside", "link": "/news/other"}, {"text": "outside", "link": "https://example.com/"}
+        ]},
+        {"type": "heading", "level": 2, "text": "Two"},
+        {"type": "heading", "level": 3, "text": "Three"},
+        {"type": "heading", "level": 4, "text": "Four"},
+        {"type": "image", "src": "/images/a-1280.jpg", "width": 1280, "height": 720, "alt": "A picture",
+         "srcset": [{"url": "/images/a-640.jpg", "width": 640}, {"url": "/images/a-1280.jpg", "width": 1280}],
+         "caption": "A caption", "credit": "Photo: Someone"},
+        {"type": "quote", "text": "Said in a box", "attribution": "A Speaker", "cite_url": "https://example.com/s", "kind": "block"},
+        {"type": "quote", "text": "Pulled out", "kind": "pull"},
+        {"type": "list", "ordered": true, "items": [[{"text": "first"}], [{"text": "second"}]]},
+        {"type": "list", "ordered": false, "items": [[{"text": "bullet", "bold": true}]]},
+        {"type": "context", "title": "Background", "content": [{"text": "Some context."}],
+         "links": [{"title": "Earlier story", "url": "/news/earlier", "kicker": "January 9"}]},
+        {"type": "related", "links": [{"title": "Next story", "url": "/news/next"}]},
+        {"type": "embed", "provider": "YouTube", "url": "https://www.youtube.com/watch?v=x", "title": "A video"},
+        {"type": "divider"}
+    ])));
+    let one = |css: &str| {
+        let found = select(&html, css);
+        assert_eq!(found.len(), 1, "expected one `{css}`, found {}", found.len());
+        text(&found[0])
+    };
+
+    assert_eq!(one(".article__body p strong:not(:has(em))"), "bold");
+    assert_eq!(one(".article__body p > em"), "italic");
+    assert_eq!(one(".article__body p strong > em"), "both");
+    assert_eq!(one(".article__body p a[href='/news/other']:not([rel])"), "inside");
+    assert_eq!(one(".article__body p a[href='https://example.com/'][rel='noopener noreferrer']"), "outside");
+    assert_eq!(one(".article__body > h3"), "Three");
+    assert_eq!(one(".article__body > h4"), "Four");
+
+    let img = &select(&html, ".article__body figure > img")[0];
+    assert_eq!(img.value().attr("loading"), Some("lazy"));
+    assert_eq!(
+        img.value().attr("srcset"),
+        Some("/images/a-640.jpg 640w, /images/a-1280.jpg 1280w")
+    );
+    assert!(img.value().attr("sizes").is_some());
+    assert_eq!(one(".article__body figure > figcaption .figure__credit"), "Photo: Someone");
+
+    let boxed = &select(&html, "figure.quote:not(.quote--pull) blockquote")[0];
+    assert_eq!(boxed.value().attr("cite"), Some("https://example.com/s"));
+    assert_eq!(one("figure.quote--pull blockquote"), "Pulled out");
+    assert!(select(&html, "figure.quote--pull figcaption").is_empty());
+
+    let ordered: Vec<String> = select(&html, ".article__body > ol > li").iter().map(text).collect();
+    assert_eq!(ordered, ["first", "second"]);
+    assert_eq!(one(".article__body > ul > li > strong"), "bullet");
+
+    assert_eq!(one("aside.context-box h2"), "Background");
+    assert_eq!(one("aside.context-box a[href='/news/earlier'] .kicker"), "January 9");
+    assert_eq!(one("nav.related-links h2"), "Related");
+    assert_eq!(one("nav.related-links a[href='/news/next']"), "Next story");
+    let embed = &select(&html, "aside.embed-card a")[0];
+    assert_eq!(embed.value().attr("href"), Some("https://www.youtube.com/watch?v=x"));
+    assert_eq!(embed.value().attr("rel"), Some("noopener noreferrer"));
+    assert!(select(&html, "iframe, script").is_empty(), "embeds load nothing until clicked");
+    assert_eq!(select(&html, ".article__body > hr").len(), 1);
+
+    let ids: Vec<_> = select(&html, "[id]").iter().map(|e| e.value().id().unwrap()).collect();
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "ids are unique: {ids:?}");
+}
+
+#[test]
+fn the_byline_names_every_author_and_both_times() {
+    let html = render_article(article_with(json!([
+        {"type": "paragraph", "content": [{"text": "word ".repeat(500)}]}
+    ])));
+    assert_eq!(text(&select(&html, ".byline__authors")[0]), "By Ann Reporter and Bo Editor");
+    assert_eq!(
+        select(&html, ".byline__authors a[rel=author]")[0].value().attr("href"),
+        Some("https://example.com/ann")
+    );
+    let times: Vec<_> =
+        select(&html, ".byline time").iter().map(|t| t.value().attr("datetime").unwrap()).collect();
+    assert_eq!(times, ["2022-01-11T09:30:00Z", "2022-01-11T12:00:00Z"]);
+    assert_eq!(text(&select(&html, ".byline__reading-time")[0]), "3 min read");
+}
+
+#[test]
+fn right_to_left_articles_say_so() {
+    let mut article = article_with(json!([]));
+    article.language = "ar".into();
+    let html = render_article(article);
+    let root = &select(&html, "article")[0];
+    assert_eq!((root.value().attr("lang"), root.value().attr("dir")), (Some("ar"), Some("rtl")));
+}
+
+#[test]
+fn hostile_strings_stay_text_and_hostile_links_go() {
+    let payload = r#"<script>window.__xss=1</script><img src=x onerror="window.__xss=1">"#;
+    let mut article = article_with(json!([
+        {"type": "paragraph", "content": [{"text": payload, "link": "javascript:window.__xss=1"}]},
+        {"type": "quote", "text": payload, "attribution": payload, "cite_url": "data:text/html,x"},
+        {"type": "related", "links": [{"title": payload, "url": "javascript:alert(1)"},
+                                      {"title": "safe", "url": "/news/x"}]}
+    ]));
+    article.headline = payload.into();
+    article.standfirst = Some(payload.into());
+    let html = render_article(article);
+    assert!(select(&html, "script, img, [onerror]").is_empty());
+    assert_eq!(text(&select(&html, "h1")[0]), squash(payload));
+    assert!(select(&html, "a").iter().all(|a| {
+        let href = a.value().attr("href").unwrap_or_default();
+        !href.starts_with("javascript:") && !href.starts_with("data:")
+    }));
+    assert_eq!(select(&html, "blockquote")[0].value().attr("cite"), None);
+    assert_eq!(text(&select(&html, ".article__body > p")[0]), squash(payload));
+    assert_eq!(select(&html, "nav.related-links li").len(), 1);
+}
+
+#[test]
+fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
+    let feed = Feed::parse(
+        &json!({
+            "version": "https://jsonfeed.org/version/1.1",
+            "items": [
+                {"id": "b", "title": "Second", "date_published": "2022-01-12T10:00:00Z",
+                 "_broadsheet": {"article": "articles/b.json", "section": "World"},
+                 "image": "/images/b-640.jpg", "summary": "Summary B"},
+                {"id": "a", "title": "First", "date_published": "2022-01-11T10:00:00Z",
+                 "_broadsheet": {"article": "articles/a.json"}},
+                {"id": "x", "title": "Elsewhere", "url": "https://example.com/x",
+                 "date_published": "2022-01-11T08:00:00Z"}
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let html = render(move || view! { <FeedList items=feed.items/> }.into_any());
+    let days: Vec<String> = select(&html, "section.day > h2").iter().map(text).collect();
+    assert_eq!(days, ["Wednesday 12 January 2022", "Tuesday 11 January 2022"]);
+    let links: Vec<_> = select(&html, "section.day h3 a")
+        .iter()
+        .map(|a| (text(a), a.value().attr("href").unwrap().to_owned()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Second".into(), "/news/b".into()),
+            ("First".into(), "/news/a".into()),
+            ("Elsewhere".into(), "https://example.com/x".into())
+        ]
+    );
+    let img = &select(&html, ".feed-item img")[0];
+    assert_eq!(img.value().attr("loading"), Some("lazy"));
+    assert_eq!(img.value().attr("width"), Some("160"));
+    assert_eq!(text(&select(&html, ".feed-item .kicker")[0]), "World");
+}
+
+#[test]
+fn quote_kind_defaults_to_block() {
+    let article = article_with(json!([{"type": "quote", "text": "x"}]));
+    assert!(matches!(article.body[0], Block::Quote { kind: QuoteKind::Block, .. }));
+}
