@@ -249,7 +249,7 @@ fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
                 {"id": "b", "title": "Second", "date_published": "2022-01-12T10:00:00Z",
                  "_broadsheet": {"article": "articles/b.json", "section": "World"},
                  "image": "/images/b-640.jpg", "summary": "Summary B"},
-                {"id": "a", "title": "First", "date_published": "2022-01-11T10:00:00Z",
+                {"id": "a", "title": "First", "date_published": "2022-01-11T10:00:00Z", "language": "ar",
                  "_broadsheet": {"article": "articles/a.json"}},
                 {"id": "x", "title": "Elsewhere", "url": "https://example.com/x",
                  "date_published": "2022-01-11T08:00:00Z"}
@@ -277,6 +277,8 @@ fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
     assert_eq!(img.value().attr("loading"), Some("lazy"));
     assert_eq!(img.value().attr("width"), Some("160"));
     assert_eq!(text(&select(&html, ".feed-item .kicker")[0]), "World");
+    let arabic = &select(&html, ".feed-item[lang=ar]")[0];
+    assert_eq!(arabic.value().attr("dir"), Some("rtl"));
 }
 
 #[test]

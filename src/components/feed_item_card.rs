@@ -1,5 +1,5 @@
 use super::TimeTag;
-use crate::model::FeedItem;
+use crate::model::{text_direction, FeedItem};
 use crate::routes;
 use leptos::prelude::*;
 
@@ -14,9 +14,10 @@ pub fn FeedItemCard(item: FeedItem) -> impl IntoView {
     let title = item.display_title();
     let alt = item.broadsheet.as_ref().and_then(|b| b.image_alt.clone()).unwrap_or_default();
     let section = item.section().map(str::to_owned);
-    let FeedItem { summary, image, published, .. } = item;
+    let dir = item.language.as_deref().map(text_direction);
+    let FeedItem { summary, image, published, language, .. } = item;
     view! {
-        <article class="feed-item">
+        <article class="feed-item" lang=language dir=dir>
             <div class="feed-item__text">
                 {section.map(|s| view! { <p class="kicker">{s}</p> })}
                 <h3 class="feed-item__title"><a href=href>{title}</a></h3>

@@ -1,0 +1,248 @@
+// Shared helpers for Broadsheet's browser end-to-end tests (run with `node --test tests/e2e/`).
+//
+// Each test file calls `openSuite()` in `before` and `suite.close()` in `after`: it gets its own
+// static server on an ephemeral port and its own Chromium, so files can run in parallel.
+// playwright-core ships no `expect`, so `eventually()` provides the polling assertions.
+
+import assert from 'node:assert/strict';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The built site under test: `dist/` at the repo root unless BROADSHEET_DIST names another. */
+export const DIST_DIR = path.resolve(process.env.BROADSHEET_DIST ?? path.join(REPO_ROOT, 'dist'));
+
+/** How long a test waits for the app (wasm start-up plus JSON fetches) on a slow 2-core machine. */
+export const TIMEOUT_MS = 15_000;
+
+// Debian's Chromium; Playwright must never download a browser of its own here.
+const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', // required by WebAssembly.instantiateStreaming
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileAt(filePath) {
+  try {
+    const info = await stat(filePath);
+    return info.isFile() ? { filePath, size: info.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Maps a request path to the file to serve, following the SPA contract of DESIGN.md: a file is
+ * served as is, a directory by its index.html, and any other path without a file extension
+ * falls back to the root index.html (so /news/:id works when loaded directly). A missing path
+ * with an extension (a missing asset or JSON document) stays a 404.
+ */
+async function resolveRequest(root, pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { status: 400 };
+  }
+  // Decode first, then resolve: encoded `..%2f` must not escape the root either.
+  const target = path.resolve(root, `.${decoded}`);
+  if (decoded.includes('\0') || (target !== root && !target.startsWith(root + path.sep))) {
+    return { status: 403 };
+  }
+  const found = (await fileAt(target)) ?? (await fileAt(path.join(target, 'index.html')));
+  if (found) return { status: 200, ...found };
+  if (path.extname(decoded) === '') {
+    const index = await fileAt(path.join(root, 'index.html'));
+    if (index) return { status: 200, ...index };
+  }
+  return { status: 404 };
+}
+
+/**
+ * Starts a static file server for `root` on 127.0.0.1 with an ephemeral port.
+ * Resolves to `{ url, close }`; `url` has no trailing slash (e.g. http://127.0.0.1:40123).
+ */
+export async function startServer(root = DIST_DIR) {
+  const rootDir = path.resolve(root);
+  const server = createServer(async (req, res) => {
+    // Every response revalidates, so a rebuilt dist/ is never hidden by the browser's cache.
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    const found = await resolveRequest(rootDir, pathname);
+    if (found.status !== 200) {
+      res.writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(req.method === 'HEAD' ? undefined : `${found.status}\n`);
+      return;
+    }
+    const ext = path.extname(found.filePath).toLowerCase();
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'Content-Length': found.size,
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(found.filePath)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        // Browsers keep connections alive; without this, close() would wait for them to idle out.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Launches headless Debian Chromium through playwright-core. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Records uncaught page errors (a wasm panic ends in one) and console errors (Leptos and
+ * console_error_panic_hook report there) of `page`. `assertNone()` throws if there were any.
+ */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.stack ?? error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    // Chromium asks for /favicon.ico by itself when a page declares no icon: that failed
+    // request is the browser's guess, not an error of the app.
+    if (url && new URL(url).pathname === '/favicon.ico') return;
+    errors.push(`console.error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+  });
+  return {
+    errors,
+    assertNone() {
+      if (errors.length > 0) {
+        throw new Error(`The page reported ${errors.length} error(s):\n${errors.join('\n')}`);
+      }
+    },
+  };
+}
+
+/**
+ * Starts a server for `root` and a browser. Resolves to:
+ * - `baseURL`: the server's URL (no trailing slash);
+ * - `withPage(fn)`: runs `fn(page)` in a fresh browser context (no shared history, storage or
+ *   cache between tests) and fails if `fn` throws or the page reported any error;
+ * - `close()`: stops the browser and the server.
+ */
+export async function openSuite({ root = DIST_DIR } = {}) {
+  const server = await startServer(root);
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+
+  async function withPage(fn) {
+    // A fixed time zone, so tests and app agree on which day a timestamp belongs to.
+    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'UTC', locale: 'en-US' });
+    context.setDefaultTimeout(TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(TIMEOUT_MS);
+    const page = await context.newPage();
+    const watcher = watchErrors(page);
+    try {
+      await fn(page);
+    } catch (error) {
+      // A wasm panic usually surfaces as a timeout; the page's own errors say why.
+      if (watcher.errors.length > 0) {
+        error.message += `\nThe page also reported:\n${watcher.errors.join('\n')}`;
+      }
+      throw error;
+    } finally {
+      await context.close();
+    }
+    watcher.assertNone();
+  }
+
+  return {
+    baseURL: server.url,
+    withPage,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Retries `check` (which throws, e.g. with node:assert, until the condition holds) every
+ * `interval` ms until it passes or `timeout` ms have passed; then rethrows its last error.
+ * Resolves to `check`'s result.
+ */
+export async function eventually(check, { timeout = TIMEOUT_MS, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** Waits until `locator`'s text, whitespace collapsed, equals `expected`. */
+export function expectText(locator, expected, options) {
+  return eventually(async () => {
+    const text = await locator.textContent({ timeout: 1_000 });
+    assert.equal(normalizeText(text ?? ''), normalizeText(expected));
+  }, options);
+}
+
+/** Collapses runs of whitespace, as a reader (and Playwright's text matching) sees them. */
+export function normalizeText(text) {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Reads and parses a JSON file of the site under test, e.g. `readSiteJson('api/feed.json')`. */
+export async function readSiteJson(relativePath, root = DIST_DIR) {
+  return JSON.parse(await readFile(path.join(root, relativePath), 'utf8'));
+}
