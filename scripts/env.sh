@@ -13,10 +13,15 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 # wasm-bindgen-test-runner gives up after 20 s by default; a cold Chromium on 2 cores can take longer.
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 
-if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  BROADSHEET_WASM_ROUTE=rustup
-else
-  BROADSHEET_WASM_ROUTE=debian
+# BROADSHEET_WASM_ROUTE=debian forces the fallback, to reproduce a machine without the target.
+if [ -z "${BROADSHEET_WASM_ROUTE:-}" ]; then
+  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    BROADSHEET_WASM_ROUTE=rustup
+  else
+    BROADSHEET_WASM_ROUTE=debian
+  fi
+fi
+if [ "$BROADSHEET_WASM_ROUTE" = debian ]; then
   export RUSTUP_TOOLCHAIN=deb-web RUSTC_BOOTSTRAP=1
 fi
 export BROADSHEET_WASM_ROUTE
