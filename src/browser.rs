@@ -8,6 +8,21 @@ use crate::model::{CivilDate, Timestamp};
 pub const API_META_NAME: &str = "broadsheet:api";
 pub const DEFAULT_API_BASE: &str = "/api/";
 
+/// Where the reader's theme choice is kept. `public/theme.js` reads the same key before the
+/// first paint, so a reader who chose dark never sees a flash of light.
+pub const THEME_STORAGE_KEY: &str = "broadsheet:theme";
+
+/// What became of a request to share a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareOutcome {
+    /// The system share sheet took it (or the reader closed it).
+    Shared,
+    /// There is no share sheet; the link is on the clipboard instead.
+    Copied,
+    /// Neither worked: the reader has to copy the link by hand.
+    Failed,
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::*;
@@ -46,6 +61,62 @@ mod imp {
 
     pub fn format_date_time(at: Timestamp) -> String {
         format(at.unix_millis() as f64, &[("dateStyle", "long"), ("timeStyle", "short")])
+    }
+
+    /// The theme the page was started with: `public/theme.js` has already applied the stored
+    /// choice to `<html data-theme>`.
+    pub fn current_theme() -> Option<String> {
+        web_sys::window()?.document()?.document_element()?.get_attribute("data-theme")
+    }
+
+    /// Applies a theme (`None`: follow the system) and remembers it. Storage may be refused
+    /// (private browsing, a partner's sandbox); the choice then lasts for this page only.
+    pub fn set_theme(theme: Option<&str>) {
+        let Some(window) = web_sys::window() else { return };
+        if let Some(root) = window.document().and_then(|d| d.document_element()) {
+            let _ = match theme {
+                Some(t) => root.set_attribute("data-theme", t),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+        if let Ok(Some(storage)) = window.local_storage() {
+            let _ = match theme {
+                Some(t) => storage.set_item(THEME_STORAGE_KEY, t),
+                None => storage.remove_item(THEME_STORAGE_KEY),
+            };
+        }
+    }
+
+    /// Shares a link with the system share sheet where the browser has one, else copies it.
+    pub async fn share(title: String, url: String) -> ShareOutcome {
+        use wasm_bindgen_futures::JsFuture;
+        let Some(window) = web_sys::window() else { return ShareOutcome::Failed };
+        let href = window.location().href().unwrap_or_default();
+        let url = web_sys::Url::new_with_base(&url, &href).map(|u| u.href()).unwrap_or(url);
+        let navigator = window.navigator();
+        let has_share = js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
+        if has_share {
+            let data = web_sys::ShareData::new();
+            data.set_title(&title);
+            data.set_url(&url);
+            match JsFuture::from(navigator.share_with_data(&data)).await {
+                Ok(_) => return ShareOutcome::Shared,
+                // The reader closed the sheet: that is their answer, not a failure.
+                Err(e) if js_sys::Reflect::get(&e, &JsValue::from_str("name"))
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .as_deref()
+                    == Some("AbortError") =>
+                {
+                    return ShareOutcome::Shared
+                }
+                Err(_) => {}
+            }
+        }
+        match JsFuture::from(navigator.clipboard().write_text(&url)).await {
+            Ok(_) => ShareOutcome::Copied,
+            Err(_) => ShareOutcome::Failed,
+        }
     }
 
     pub fn format_time(at: Timestamp) -> String {
@@ -98,6 +169,16 @@ mod imp {
         format!("{}, {} UTC", long_date(at.civil_date(0)), format_time(at))
     }
 
+    pub fn current_theme() -> Option<String> {
+        None
+    }
+
+    pub fn set_theme(_: Option<&str>) {}
+
+    pub async fn share(_: String, _: String) -> ShareOutcome {
+        ShareOutcome::Failed
+    }
+
     pub fn format_time(at: Timestamp) -> String {
         let (h, m) = at.clock(0);
         format!("{h:02}:{m:02}")
@@ -109,7 +190,10 @@ mod imp {
     }
 }
 
-pub use imp::{api_base, format_date_time, format_day, format_time, now, utc_offset_minutes};
+pub use imp::{
+    api_base, current_theme, format_date_time, format_day, format_time, now, set_theme, share,
+    utc_offset_minutes,
+};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -1,5 +1,5 @@
-//! The app's paths, in one place (see the route table in `docs/DESIGN.md` of the shared
-//! contract). Components build links with these; the router matches the same shapes.
+//! The app's paths, in one place (the route table of the shared DESIGN.md). Components build
+//! links with these; the router in `app.rs` matches the same shapes.
 
 pub const ALL_NEWS: &str = "/";
 

@@ -3,8 +3,17 @@
 
 pub const SITE_NAME: &str = "Broadsheet";
 pub const ALL_NEWS: &str = "All News";
+pub const SITE_DESCRIPTION: &str = "Broadsheet: the news, clearly set. Every story, newest first.";
 pub const SKIP_TO_CONTENT: &str = "Skip to content";
 pub const PRIMARY_NAV: &str = "Primary";
+pub const THEME: &str = "Theme";
+pub const THEME_AUTO: &str = "Auto";
+pub const THEME_LIGHT: &str = "Light";
+pub const THEME_DARK: &str = "Dark";
+pub const SHARE: &str = "Share";
+pub const SHARED: &str = "Shared.";
+pub const LINK_COPIED: &str = "Link copied to the clipboard.";
+pub const SHARE_FAILED: &str = "Copy this link:";
 
 pub const TODAY: &str = "Today";
 pub const YESTERDAY: &str = "Yesterday";

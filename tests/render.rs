@@ -4,7 +4,7 @@
 // Leptos views are deeply nested types; the whole article view needs a deeper limit.
 #![recursion_limit = "256"]
 
-use broadsheet::components::{ArticleView, FeedList};
+use broadsheet::components::{ArticleView, FeedList, SiteHeader};
 use broadsheet::model::{Article, Block, Feed, QuoteKind};
 use leptos::prelude::*;
 use scraper::{ElementRef, Html, Selector};
@@ -206,6 +206,29 @@ fn the_byline_names_every_author_and_both_times() {
         select(&html, ".byline time").iter().map(|t| t.value().attr("datetime").unwrap()).collect();
     assert_eq!(times, ["2022-01-11T09:30:00Z", "2022-01-11T12:00:00Z"]);
     assert_eq!(text(&select(&html, ".byline__reading-time")[0]), "3 min read");
+}
+
+#[test]
+fn the_article_offers_a_share_button() {
+    let html = render_article(article_with(json!([])));
+    let button = &select(&html, ".article__header button[type=button]")[0];
+    assert_eq!(text(button), "Share");
+    assert_eq!(select(&html, ".share [role=status]").len(), 1, "the outcome is announced");
+}
+
+#[test]
+fn the_masthead_has_a_skip_link_navigation_and_a_labelled_theme_switch() {
+    let html = render(|| view! { <SiteHeader/> }.into_any());
+    assert_eq!(select(&html, "a.skip-link")[0].value().attr("href"), Some("#main"));
+    assert_eq!(select(&html, "nav[aria-label] a[href='/']").len(), 1);
+    let label = &select(&html, "label[for=theme-select]")[0];
+    assert_eq!(text(label), "Theme");
+    let options: Vec<_> = select(&html, "select#theme-select option")
+        .iter()
+        .map(|o| o.value().attr("value").unwrap().to_owned())
+        .collect();
+    assert_eq!(options, ["", "light", "dark"]);
+    assert_eq!(select(&html, "option[selected]")[0].value().attr("value"), Some(""));
 }
 
 #[test]

@@ -8,10 +8,18 @@ pub fn LoadError(
     message: &'static str,
     detail: Option<String>,
     on_retry: impl Fn() + 'static,
+    /// When the error is all the page has, its heading is the page's `h1`.
+    #[prop(optional)]
+    page_heading: bool,
 ) -> impl IntoView {
+    let title = if page_heading {
+        view! { <h1 class="notice__title" tabindex="-1">{strings::ERROR_TITLE}</h1> }.into_any()
+    } else {
+        view! { <h2 class="notice__title">{strings::ERROR_TITLE}</h2> }.into_any()
+    };
     view! {
         <div class="notice notice--error" role="alert">
-            <h2 class="notice__title">{strings::ERROR_TITLE}</h2>
+            {title}
             <p>{message}</p>
             {detail.map(|d| view! { <p class="notice__detail">{d}</p> })}
             <p class="notice__actions">

@@ -1,3 +1,4 @@
+use super::ThemeSwitch;
 use crate::routes;
 use crate::strings;
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="masthead__nav" aria-label=strings::PRIMARY_NAV>
                     <a href=routes::ALL_NEWS>{strings::ALL_NEWS}</a>
                 </nav>
+                <ThemeSwitch/>
             </div>
         </header>
     }

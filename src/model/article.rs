@@ -155,7 +155,7 @@ pub struct Link {
 
 impl Article {
     pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(json)
+        super::parse_clean(json)
     }
 
     /// Every word a reader reads in the body, for the reading-time estimate.

@@ -119,7 +119,7 @@ struct RawItem {
 
 impl Feed {
     pub fn parse(json: &str) -> Result<Self, FeedError> {
-        let raw: RawFeed = serde_json::from_str(json).map_err(FeedError::Json)?;
+        let raw: RawFeed = super::parse_clean(json).map_err(FeedError::Json)?;
         if !raw.version.starts_with("https://jsonfeed.org/version/1") {
             return Err(FeedError::NotJsonFeed);
         }

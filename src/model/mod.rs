@@ -13,6 +13,29 @@ pub use url::SafeUrl;
 
 use serde::{Deserialize, Deserializer};
 
+/// Parses a document after removing control characters from every string in it: they have no
+/// business in news text, and some (NUL, escape, C1 controls) confuse or spoof what a reader
+/// sees. Newlines and tabs stay.
+fn parse_clean<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, serde_json::Error> {
+    let mut value: serde_json::Value = serde_json::from_str(json)?;
+    strip_controls(&mut value);
+    serde_json::from_value(value)
+}
+
+fn strip_controls(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.chars().any(is_stray_control) => s.retain(|c| !is_stray_control(c)),
+        Value::Array(items) => items.iter_mut().for_each(strip_controls),
+        Value::Object(fields) => fields.values_mut().for_each(strip_controls),
+        _ => {}
+    }
+}
+
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
 /// Deserialises a list one element at a time, dropping the elements that do not parse: an
 /// unknown block type, a broken link or a feed item without an id costs that element, never
 /// the document around it.
@@ -48,6 +71,14 @@ pub fn text_direction(language: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::text_direction;
+
+    #[test]
+    fn control_characters_are_removed_from_every_string() {
+        let doc: serde_json::Value =
+            super::parse_clean(r#"{"a": ["x\u0000y\u001b[31mz"], "b": {"c": "line\nnext\ttab\u0085"}}"#).unwrap();
+        assert_eq!(doc["a"][0], "xy[31mz");
+        assert_eq!(doc["b"]["c"], "line\nnext\ttab");
+    }
 
     #[test]
     fn direction_follows_language_and_script() {

@@ -32,6 +32,7 @@ pub fn ArticlePage() -> impl IntoView {
                             message=error.message()
                             detail=error.detail()
                             on_retry=move || article.refetch()
+                            page_heading=true
                         />
                     }
                     .into_any(),

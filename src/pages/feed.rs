@@ -4,7 +4,7 @@ use crate::model::{append_new_items, FeedItem};
 use crate::strings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 /// All News: the first page of the feed, then further pages on request.
 #[component]
@@ -12,6 +12,7 @@ pub fn FeedPage() -> impl IntoView {
     let first = LocalResource::new(api::fetch_first_feed_page);
     view! {
         <Title text=strings::ALL_NEWS/>
+        <Meta name="description" content=strings::SITE_DESCRIPTION/>
         <div class="feed">
             <h1 class="feed__title" tabindex="-1">{strings::ALL_NEWS}</h1>
             <Suspense fallback=FeedSkeleton>

@@ -142,8 +142,13 @@ export function launchBrowser() {
 /**
  * Records uncaught page errors (a wasm panic ends in one) and console errors (Leptos and
  * console_error_panic_hook report there) of `page`. `assertNone()` throws if there were any.
+ *
+ * `allowConsoleErrors`: RegExps for console errors a test provokes on purpose, e.g. the line
+ * Chromium itself logs for an HTTP error answer the test arranged. Each is tested against the
+ * recorded line, `console.error: <text> (<url>:<line>)`, so it can pin both the message and the
+ * URL. A matching console error is not counted; page errors are never allowed.
  */
-export function watchErrors(page) {
+export function watchErrors(page, { allowConsoleErrors = [] } = {}) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.stack ?? error.message}`));
   page.on('console', (message) => {
@@ -152,7 +157,9 @@ export function watchErrors(page) {
     // Chromium asks for /favicon.ico by itself when a page declares no icon: that failed
     // request is the browser's guess, not an error of the app.
     if (url && new URL(url).pathname === '/favicon.ico') return;
-    errors.push(`console.error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+    const line = `console.error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`;
+    if (allowConsoleErrors.some((pattern) => pattern.test(line))) return;
+    errors.push(line);
   });
   return {
     errors,
@@ -167,8 +174,9 @@ export function watchErrors(page) {
 /**
  * Starts a server for `root` and a browser. Resolves to:
  * - `baseURL`: the server's URL (no trailing slash);
- * - `withPage(fn)`: runs `fn(page)` in a fresh browser context (no shared history, storage or
- *   cache between tests) and fails if `fn` throws or the page reported any error;
+ * - `withPage(fn, options)`: runs `fn(page)` in a fresh browser context (no shared history,
+ *   storage or cache between tests) and fails if `fn` throws or the page reported any error;
+ *   `options.allowConsoleErrors` lists the console errors this test expects (see `watchErrors`);
  * - `close()`: stops the browser and the server.
  */
 export async function openSuite({ root = DIST_DIR } = {}) {
@@ -181,13 +189,13 @@ export async function openSuite({ root = DIST_DIR } = {}) {
     throw error;
   }
 
-  async function withPage(fn) {
+  async function withPage(fn, { allowConsoleErrors } = {}) {
     // A fixed time zone, so tests and app agree on which day a timestamp belongs to.
     const context = await browser.newContext({ baseURL: server.url, timezoneId: 'UTC', locale: 'en-US' });
     context.setDefaultTimeout(TIMEOUT_MS);
     context.setDefaultNavigationTimeout(TIMEOUT_MS);
     const page = await context.newPage();
-    const watcher = watchErrors(page);
+    const watcher = watchErrors(page, { allowConsoleErrors });
     try {
       await fn(page);
     } catch (error) {
