@@ -1,6 +1,10 @@
 //! Every word the interface says to the reader, in one place: the content's own words come
 //! from the data, these are ours.
 
+/// The language of these strings, marked on them where they sit inside an article in another
+/// language, so that screen readers pronounce each in its own.
+pub const UI_LANGUAGE: &str = "en";
+
 pub const SITE_NAME: &str = "Broadsheet";
 pub const ALL_NEWS: &str = "All News";
 pub const SITE_DESCRIPTION: &str = "Broadsheet: the news, clearly set. Every story, newest first.";

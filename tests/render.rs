@@ -264,6 +264,27 @@ fn hostile_strings_stay_text_and_hostile_links_go() {
 }
 
 #[test]
+fn a_megabyte_of_text_renders_whole_and_inert() {
+    let long = "Wörter<b>".repeat(110_000);
+    let mut article = article_with(json!([{"type": "paragraph", "content": [{"text": long}]}]));
+    article.headline = long.clone();
+    // Counted on the HTML string: parsing megabytes in a debug build would make the test slow.
+    let html = Owner::new().with(|| view! { <ArticleView article/> }.to_html());
+    assert!(!html.contains("<b>"));
+    assert_eq!(html.matches("Wörter&lt;b&gt;").count(), 2 * 110_000);
+}
+
+#[test]
+fn interface_words_inside_a_foreign_article_are_marked_as_english() {
+    let mut article = article_with(json!([]));
+    article.language = "ar".into();
+    let html = render_article(article);
+    for css in [".byline__authors > span[lang=en]", ".byline__dates[lang=en]", ".share[lang=en]"] {
+        assert_eq!(select(&html, css).len(), 1, "{css}");
+    }
+}
+
+#[test]
 fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
     let feed = Feed::parse(
         &json!({

@@ -31,8 +31,10 @@ pub fn Byline(
     let modified = modified.filter(|m| *m > published);
     view! {
         <div class="byline">
-            {(count > 0).then(|| view! { <p class="byline__authors">{strings::BY}" "{names}</p> })}
-            <p class="byline__dates">
+            {(count > 0).then(|| view! {
+                <p class="byline__authors"><span lang=strings::UI_LANGUAGE>{strings::BY}</span>" "{names}</p>
+            })}
+            <p class="byline__dates" lang=strings::UI_LANGUAGE>
                 <span>{strings::PUBLISHED}" "<TimeTag at=published/></span>
                 {modified.map(|m| view! { <span>{strings::UPDATED}" "<TimeTag at=m/></span> })}
                 <span class="byline__reading-time">{format!("{reading_minutes} {}", strings::MIN_READ)}</span>
