@@ -1,5 +1,5 @@
 use crate::components::SiteHeader;
-use crate::pages::{ArticlePage, FeedPage, NotFoundPage};
+use crate::pages::{ArticlePage, FeedPage, FeedStore, NotFoundPage};
 use crate::strings;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -10,6 +10,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    FeedStore::provide();
     let formatter = |page: String| format!("{page} — {}", strings::SITE_NAME);
     view! {
         <Title formatter/>

@@ -63,6 +63,31 @@ mod imp {
         format(at.unix_millis() as f64, &[("dateStyle", "long"), ("timeStyle", "short")])
     }
 
+    /// How far down the page the reader has scrolled, in CSS pixels.
+    pub fn scroll_y() -> f64 {
+        web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+    }
+
+    /// Scrolls to `y` once the next frame has laid out what was just rendered.
+    pub fn scroll_to_after_layout(y: f64) {
+        leptos::prelude::request_animation_frame(move || {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, y);
+            }
+        });
+    }
+
+    /// Calls `f` whenever the reader moves through history (Back, Forward). The app restores
+    /// scroll positions itself: the browser would try before the page has been rendered again.
+    pub fn on_history_move(f: impl Fn() + 'static) {
+        let Some(window) = web_sys::window() else { return };
+        if let Ok(history) = window.history() {
+            let _ = js_sys::Reflect::set(&history, &JsValue::from_str("scrollRestoration"), &JsValue::from_str("manual"));
+        }
+        // Dropping the handle keeps the listener: it lives as long as the page, like the app.
+        let _ = leptos::prelude::window_event_listener(leptos::ev::popstate, move |_| f());
+    }
+
     /// The theme the page was started with: `public/theme.js` has already applied the stored
     /// choice to `<html data-theme>`.
     pub fn current_theme() -> Option<String> {
@@ -173,6 +198,14 @@ mod imp {
         None
     }
 
+    pub fn scroll_y() -> f64 {
+        0.0
+    }
+
+    pub fn scroll_to_after_layout(_: f64) {}
+
+    pub fn on_history_move(_: impl Fn() + 'static) {}
+
     pub fn set_theme(_: Option<&str>) {}
 
     pub async fn share(_: String, _: String) -> ShareOutcome {
@@ -191,8 +224,8 @@ mod imp {
 }
 
 pub use imp::{
-    api_base, current_theme, format_date_time, format_day, format_time, now, set_theme, share,
-    utc_offset_minutes,
+    api_base, current_theme, format_date_time, format_day, format_time, now, on_history_move,
+    scroll_to_after_layout, scroll_y, set_theme, share, utc_offset_minutes,
 };
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -6,5 +6,5 @@ mod feed;
 mod not_found;
 
 pub use article::ArticlePage;
-pub use feed::FeedPage;
+pub use feed::{FeedPage, FeedStore};
 pub use not_found::NotFoundPage;

@@ -3,18 +3,31 @@
 
 pub const ALL_NEWS: &str = "/";
 
+/// The query parameter that narrows All News to one section.
+pub const SECTION_PARAM: &str = "section";
+
 /// The path of an article. The id is percent-encoded so that any id, even a hostile one,
 /// stays one path segment.
 pub fn article(id: &str) -> String {
-    let mut path = String::from("/news/");
-    for byte in id.bytes() {
+    format!("/news/{}", percent_encode(id))
+}
+
+/// All News narrowed to one section.
+pub fn section(name: &str) -> String {
+    format!("/?{SECTION_PARAM}={}", percent_encode(name))
+}
+
+/// Everything but RFC 3986's unreserved characters is escaped.
+fn percent_encode(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            path.push(char::from(byte));
+            encoded.push(char::from(byte));
         } else {
-            path.push_str(&format!("%{byte:02X}"));
+            encoded.push_str(&format!("%{byte:02X}"));
         }
     }
-    path
+    encoded
 }
 
 #[cfg(test)]
@@ -24,5 +37,11 @@ mod tests {
         assert_eq!(super::article("eight-hour-us-russia-talks"), "/news/eight-hour-us-russia-talks");
         assert_eq!(super::article("../admin?x=<y>"), "/news/..%2Fadmin%3Fx%3D%3Cy%3E");
         assert_eq!(super::article("é"), "/news/%C3%A9");
+    }
+
+    #[test]
+    fn section_names_stay_one_query_value() {
+        assert_eq!(super::section("World"), "/?section=World");
+        assert_eq!(super::section("Arts & Culture"), "/?section=Arts%20%26%20Culture");
     }
 }

@@ -19,6 +19,9 @@ pub const SHARED: &str = "Shared.";
 pub const LINK_COPIED: &str = "Link copied to the clipboard.";
 pub const SHARE_FAILED: &str = "Copy this link:";
 
+pub const SECTIONS: &str = "Sections";
+pub const ALL_SECTIONS: &str = "All";
+pub const EMPTY_SECTION: &str = "No stories in this section yet.";
 pub const TODAY: &str = "Today";
 pub const YESTERDAY: &str = "Yesterday";
 pub const UNDATED: &str = "Undated";

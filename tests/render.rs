@@ -4,7 +4,7 @@
 // Leptos views are deeply nested types; the whole article view needs a deeper limit.
 #![recursion_limit = "256"]
 
-use broadsheet::components::{ArticleView, FeedList, SiteHeader};
+use broadsheet::components::{ArticleView, FeedList, SectionNav, SiteHeader};
 use broadsheet::model::{Article, Block, Feed, QuoteKind};
 use leptos::prelude::*;
 use scraper::{ElementRef, Html, Selector};
@@ -320,7 +320,8 @@ fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
     let img = &select(&html, ".feed-item img")[0];
     assert_eq!(img.value().attr("loading"), Some("lazy"));
     assert_eq!(img.value().attr("width"), Some("160"));
-    assert_eq!(text(&select(&html, ".feed-item .kicker")[0]), "World");
+    let kicker = &select(&html, ".feed-item .kicker a")[0];
+    assert_eq!((text(kicker), kicker.value().attr("href")), ("World".to_owned(), Some("/?section=World")));
     let arabic = &select(&html, ".feed-item[lang=ar]")[0];
     assert_eq!(arabic.value().attr("dir"), Some("rtl"));
 }
@@ -329,4 +330,24 @@ fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
 fn quote_kind_defaults_to_block() {
     let article = article_with(json!([{"type": "quote", "text": "x"}]));
     assert!(matches!(article.body[0], Block::Quote { kind: QuoteKind::Block, .. }));
+}
+
+#[test]
+fn the_section_navigation_marks_the_current_section() {
+    let sections = vec!["World".to_owned(), "Arts & Culture".to_owned()];
+    let html = render(move || {
+        view! { <SectionNav sections current=Some("Arts & Culture".to_owned())/> }.into_any()
+    });
+    let links: Vec<_> = select(&html, "nav[aria-label=Sections] a")
+        .iter()
+        .map(|a| (text(a), a.value().attr("href").unwrap().to_owned(), a.value().attr("aria-current")))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("All".to_owned(), "/".to_owned(), None),
+            ("World".to_owned(), "/?section=World".to_owned(), None),
+            ("Arts & Culture".to_owned(), "/?section=Arts%20%26%20Culture".to_owned(), Some("page")),
+        ]
+    );
 }

@@ -19,7 +19,9 @@ pub fn FeedItemCard(item: FeedItem) -> impl IntoView {
     view! {
         <article class="feed-item" lang=language dir=dir>
             <div class="feed-item__text">
-                {section.map(|s| view! { <p class="kicker">{s}</p> })}
+                {section.map(|s| view! {
+                    <p class="kicker"><a href=routes::section(&s)>{s.clone()}</a></p>
+                })}
                 <h3 class="feed-item__title"><a href=href>{title}</a></h3>
                 {summary.map(|s| view! { <p class="feed-item__summary">{s}</p> })}
                 {published.map(|at| view! {

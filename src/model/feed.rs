@@ -210,6 +210,17 @@ pub fn append_new_items(shown: &mut Vec<FeedItem>, page: Vec<FeedItem>) -> usize
     shown.len() - before
 }
 
+/// The sections the items belong to, each once, in the order they first appear.
+pub fn sections(items: &[FeedItem]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for section in items.iter().filter_map(FeedItem::section) {
+        if !found.iter().any(|s| s == section) {
+            found.push(section.to_owned());
+        }
+    }
+    found
+}
+
 /// The items published on one day of the reader's calendar.
 #[derive(Debug, PartialEq)]
 pub struct DayGroup<'a> {
@@ -351,6 +362,18 @@ mod tests {
         let ids: Vec<_> = shown.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c", "d", "e"]);
         assert_eq!(append_new_items(&mut shown, page(&["a", "e"])), 0);
+    }
+
+    #[test]
+    fn sections_come_from_the_data_in_order_of_appearance() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "a", "_broadsheet": {"section": "World"}},
+            {"id": "b"},
+            {"id": "c", "_broadsheet": {"section": "Science"}},
+            {"id": "d", "_broadsheet": {"section": "World"}}
+        ])))
+        .unwrap();
+        assert_eq!(sections(&parsed.items), ["World", "Science"]);
     }
 
     #[test]

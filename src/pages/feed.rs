@@ -1,34 +1,137 @@
 use crate::api::{self, FeedPage as Page, FetchError};
-use crate::components::{FeedList, FeedSkeleton, LoadError};
-use crate::model::{append_new_items, FeedItem};
-use crate::strings;
+use crate::components::{FeedList, FeedSkeleton, LoadError, SectionNav};
+use crate::model::{append_new_items, sections, FeedItem};
+use crate::{browser, routes, strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
 
-/// All News: the first page of the feed, then further pages on request.
+/// What All News has loaded, kept by the app rather than the page: a reader who opens a story
+/// and comes Back finds the pages they had loaded, at the place they left, with no refetch.
+#[derive(Clone)]
+pub struct FeedStore {
+    /// The app's owner: the first page's resource is created under it, so it outlives the page.
+    owner: Owner,
+    first: StoredValue<Option<LocalResource<Result<Page, FetchError>>>>,
+    /// Items of the pages after the first, not already on an earlier page.
+    more: RwSignal<Vec<FeedItem>>,
+    /// The next page to load, once a later page has said; until then the first page's.
+    next: RwSignal<Option<Option<String>>>,
+    /// Every page URL fetched: a `next_url` that points back to one of them would loop.
+    visited: StoredValue<Vec<String>>,
+    loading: RwSignal<bool>,
+    error: RwSignal<Option<FetchError>>,
+    scroll_y: StoredValue<f64>,
+    /// Set by Back and Forward, so only those restore the scroll position.
+    moved_in_history: StoredValue<bool>,
+}
+
+impl FeedStore {
+    /// Called once by the app, before its router, so that this store hears of history moves
+    /// before the router renders the page they lead to.
+    pub fn provide() {
+        let store = FeedStore {
+            owner: Owner::current().unwrap_or_default(),
+            first: StoredValue::new(None),
+            more: RwSignal::new(Vec::new()),
+            next: RwSignal::new(None),
+            visited: StoredValue::new(Vec::new()),
+            loading: RwSignal::new(false),
+            error: RwSignal::new(None),
+            scroll_y: StoredValue::new(0.0),
+            moved_in_history: StoredValue::new(false),
+        };
+        let moved = store.moved_in_history;
+        browser::on_history_move(move || moved.set_value(true));
+        provide_context(store);
+    }
+
+    /// The first page, fetched the first time All News is shown and kept after that.
+    fn first_page(&self) -> LocalResource<Result<Page, FetchError>> {
+        if let Some(resource) = self.first.get_value() {
+            return resource;
+        }
+        let resource = self.owner.with(|| LocalResource::new(api::fetch_first_feed_page));
+        self.first.set_value(Some(resource));
+        resource
+    }
+
+    fn next_url(&self, first: &Page) -> Option<String> {
+        self.next.get().unwrap_or_else(|| first.next.clone())
+    }
+
+    /// Loads the page after the last one loaded, unless one is loading already.
+    fn load_more(&self, first: &Page) {
+        let Some(url) = self.next.get_untracked().unwrap_or_else(|| first.next.clone()) else {
+            return;
+        };
+        if self.loading.get_untracked() {
+            return;
+        }
+        let (more, next, visited, loading, error) =
+            (self.more, self.next, self.visited, self.loading, self.error);
+        let shown = first.feed.items.clone();
+        let first_url = first.url.clone();
+        loading.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match api::fetch_feed_page(&url).await {
+                Ok(page) => {
+                    visited.update_value(|v| v.extend([first_url, url, page.url]));
+                    more.update(|more| {
+                        let new: Vec<FeedItem> = page
+                            .feed
+                            .items
+                            .into_iter()
+                            .filter(|item| !shown.iter().any(|s| s.id == item.id))
+                            .collect();
+                        append_new_items(more, new);
+                    });
+                    let unvisited = page.next.filter(|n| !visited.with_value(|v| v.contains(n)));
+                    next.set(Some(unvisited));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            loading.set(false);
+        });
+    }
+}
+
+/// All News: the feed's items by day, optionally narrowed to one section (`?section=`).
 #[component]
 pub fn FeedPage() -> impl IntoView {
-    let first = LocalResource::new(api::fetch_first_feed_page);
+    let store = expect_context::<FeedStore>();
+    let first = store.first_page();
+    let query = use_query_map();
+    let section = Memo::new(move |_| query.read().get(routes::SECTION_PARAM).filter(|s| !s.is_empty()));
+    let title = move || section.get().unwrap_or_else(|| strings::ALL_NEWS.to_owned());
+
+    let scroll_y = store.scroll_y;
+    on_cleanup(move || scroll_y.set_value(browser::scroll_y()));
+
     view! {
-        <Title text=strings::ALL_NEWS/>
+        <Title text=title/>
         <Meta name="description" content=strings::SITE_DESCRIPTION/>
         <div class="feed">
-            <h1 class="feed__title" tabindex="-1">{strings::ALL_NEWS}</h1>
+            <h1 class="feed__title" tabindex="-1">{title}</h1>
             <Suspense fallback=FeedSkeleton>
-                {move || Suspend::new(async move {
-                    match first.await {
-                        Ok(page) => view! { <FeedPages first=page/> }.into_any(),
-                        Err(error) => view! {
-                            <LoadError
-                                message=error.message()
-                                detail=error.detail()
-                                on_retry=move || first.refetch()
-                            />
+                {move || {
+                    let store = store.clone();
+                    Suspend::new(async move {
+                        match first.await {
+                            Ok(page) => view! { <FeedPages first=page store section/> }.into_any(),
+                            Err(error) => view! {
+                                <LoadError
+                                    message=error.message()
+                                    detail=error.detail()
+                                    on_retry=move || first.refetch()
+                                />
+                            }
+                            .into_any(),
                         }
-                        .into_any(),
-                    }
-                })}
+                    })
+                }}
             </Suspense>
         </div>
     }
@@ -36,58 +139,59 @@ pub fn FeedPage() -> impl IntoView {
 
 /// The pages loaded so far, and the control that loads the next one.
 #[component]
-fn FeedPages(first: Page) -> impl IntoView {
-    let items = RwSignal::new(first.feed.items);
-    // Every page URL already fetched: a `next_url` that points back to one of them would loop.
-    let visited = StoredValue::new(vec![first.url]);
-    let next = RwSignal::new(first.next);
-    let loading = RwSignal::new(false);
-    let error = RwSignal::new(None::<FetchError>);
-
-    let load_more = move || {
-        let Some(url) = next.get_untracked() else { return };
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match api::fetch_feed_page(&url).await {
-                Ok(page) => {
-                    visited.update_value(|v| v.extend([url, page.url]));
-                    items.update(|shown| {
-                        append_new_items(shown, page.feed.items);
-                    });
-                    let unvisited = page.next.filter(|n| !visited.with_value(|v| v.contains(n)));
-                    next.set(unvisited);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            loading.set(false);
-        });
+fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> impl IntoView {
+    if store.moved_in_history.get_value() {
+        store.moved_in_history.set_value(false);
+        browser::scroll_to_after_layout(store.scroll_y.get_value());
+    }
+    let first_items = first.feed.items.clone();
+    let (more, loading, error) = (store.more, store.loading, store.error);
+    let all_items = move || {
+        let mut items = first_items.clone();
+        items.extend(more.get());
+        items
     };
+    let load_more = {
+        let (store, first) = (store.clone(), first.clone());
+        move || store.load_more(&first)
+    };
+    let has_next = {
+        let (store, first) = (store.clone(), first.clone());
+        move || store.next_url(&first).is_some()
+    };
+    let all = all_items.clone();
+    let retry = load_more.clone();
 
     view! {
+        {move || view! { <SectionNav sections=sections(&all()) current=section.get()/> }}
         {move || {
-            let shown: Vec<FeedItem> = items.get();
-            if shown.is_empty() {
-                view! { <p class="notice">{strings::EMPTY_FEED}</p> }.into_any()
-            } else {
-                view! { <FeedList items=shown/> }.into_any()
+            let items: Vec<FeedItem> = match section.get() {
+                Some(name) => all_items().into_iter().filter(|i| i.section() == Some(name.as_str())).collect(),
+                None => all_items(),
+            };
+            match (items.is_empty(), section.get().is_some()) {
+                (false, _) => view! { <FeedList items/> }.into_any(),
+                (true, true) => view! { <p class="notice">{strings::EMPTY_SECTION}</p> }.into_any(),
+                (true, false) => view! { <p class="notice">{strings::EMPTY_FEED}</p> }.into_any(),
             }
         }}
         <div class="feed__more">
-            {move || error.get().map(|e| view! {
-                <LoadError message=e.message() detail=e.detail() on_retry=load_more/>
+            {move || error.get().map(|e| {
+                let retry = retry.clone();
+                view! { <LoadError message=e.message() detail=e.detail() on_retry=move || retry()/> }
             })}
-            {move || match next.get() {
-                Some(_) => view! {
-                    <button type="button" class="button" on:click=move |_| load_more()
-                        prop:disabled=move || loading.get() aria-describedby="feed-status">
-                        {strings::LOAD_MORE}
-                    </button>
-                }.into_any(),
-                None => view! { <p class="feed__end">{strings::END_OF_FEED}</p> }.into_any(),
+            {move || {
+                let load_more = load_more.clone();
+                if has_next() {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| load_more()
+                            prop:disabled=move || loading.get() aria-describedby="feed-status">
+                            {strings::LOAD_MORE}
+                        </button>
+                    }.into_any()
+                } else {
+                    view! { <p class="feed__end">{strings::END_OF_FEED}</p> }.into_any()
+                }
             }}
             <p id="feed-status" class="feed__status" role="status">
                 {move || loading.get().then_some(strings::LOADING_MORE)}
