@@ -39,6 +39,7 @@ pub const MIN_READ: &str = "min read";
 pub const CONTEXT_TITLE: &str = "Context";
 pub const RELATED_TITLE: &str = "Related";
 pub const TOPICS: &str = "Topics";
+pub const ORIGINAL_STORY: &str = "Read the original";
 pub const EMBED_OPENS: &str = "Opens on";
 
 pub const RETRY: &str = "Retry";

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Byline(
     authors: Vec<Author>,
-    published: Timestamp,
+    published: Option<Timestamp>,
     modified: Option<Timestamp>,
     reading_minutes: usize,
 ) -> impl IntoView {
@@ -28,14 +28,14 @@ pub fn Byline(
             view! { {separator}<span class="byline__author">{name}</span> }
         })
         .collect_view();
-    let modified = modified.filter(|m| *m > published);
+    let modified = modified.filter(|m| published.is_none_or(|p| *m > p));
     view! {
         <div class="byline">
             {(count > 0).then(|| view! {
                 <p class="byline__authors"><span lang=strings::UI_LANGUAGE>{strings::BY}</span>" "{names}</p>
             })}
             <p class="byline__dates" lang=strings::UI_LANGUAGE>
-                <span>{strings::PUBLISHED}" "<TimeTag at=published/></span>
+                {published.map(|at| view! { <span>{strings::PUBLISHED}" "<TimeTag at/></span> })}
                 {modified.map(|m| view! { <span>{strings::UPDATED}" "<TimeTag at=m/></span> })}
                 <span class="byline__reading-time">{format!("{reading_minutes} {}", strings::MIN_READ)}</span>
             </p>

@@ -6,11 +6,8 @@ use leptos::prelude::*;
 /// One story in the feed: kicker, linked title, summary, time, and a thumbnail if it has one.
 #[component]
 pub fn FeedItemCard(item: FeedItem) -> impl IntoView {
-    let href = match (&item.broadsheet, &item.url) {
-        (Some(ext), _) if ext.article.is_some() => routes::article(&item.id),
-        (_, Some(url)) => url.to_string(),
-        _ => routes::article(&item.id),
-    };
+    // Every item opens in Broadsheet: from its article document, or built from the item.
+    let href = routes::article(&item.id);
     let title = item.display_title();
     let alt = item.broadsheet.as_ref().and_then(|b| b.image_alt.clone()).unwrap_or_default();
     let section = item.section().map(str::to_owned);

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Figure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
     let Image { src, srcset, width, height, alt, caption, credit } = image;
+    let size_known = width > 0 && height > 0;
+    let (width, height) = if size_known { (width, height) } else { (1600, 900) };
     let srcset = (!srcset.is_empty()).then(|| {
         srcset.iter().map(|s| format!("{} {}w", s.url, s.width)).collect::<Vec<_>>().join(", ")
     });
@@ -15,7 +17,10 @@ pub fn Figure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
     });
     let has_caption = caption.is_some() || credit.is_some();
     view! {
-        <figure class=if hero { "figure figure--hero" } else { "figure" }>
+        <figure
+            class=if hero { "figure figure--hero" } else { "figure" }
+            class:figure--framed=!size_known
+        >
             <img
                 src=src.to_string()
                 srcset=srcset

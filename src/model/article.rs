@@ -18,7 +18,10 @@ pub struct Article {
     pub language: String,
     #[serde(default, deserialize_with = "skip_invalid")]
     pub authors: Vec<Author>,
-    pub published: Timestamp,
+    /// Required in an article document; an article built from another publisher's feed item
+    /// may have no date.
+    #[serde(deserialize_with = "required_timestamp")]
+    pub published: Option<Timestamp>,
     #[serde(default, deserialize_with = "super::time::lenient")]
     pub modified: Option<Timestamp>,
     /// A hero that fails to parse (say, a hostile `src`) is dropped; the article still shows.
@@ -42,6 +45,8 @@ pub struct Image {
     pub src: SafeUrl,
     #[serde(default, deserialize_with = "skip_invalid")]
     pub srcset: Vec<ImageSource>,
+    /// The intrinsic size, so the page can reserve the space. Zero when unknown (a foreign
+    /// feed's image): the image is then shown whole inside a fixed 16:9 frame.
     pub width: u32,
     pub height: u32,
     #[serde(default)]
@@ -153,6 +158,19 @@ pub struct Link {
     pub kicker: Option<String>,
 }
 
+impl Block {
+    /// The words of a block of text, for a title or a summary; `None` for blocks of other kinds.
+    pub fn text(&self) -> Option<String> {
+        let runs = |runs: &[Inline]| runs.iter().map(|r| r.text.as_str()).collect::<String>();
+        match self {
+            Block::Paragraph { content } | Block::Context { content, .. } => Some(runs(content)),
+            Block::Heading { text, .. } | Block::Quote { text, .. } => Some(text.clone()),
+            Block::List { items, .. } => Some(items.iter().map(|i| runs(i)).collect::<Vec<_>>().join(" ")),
+            _ => None,
+        }
+    }
+}
+
 impl Article {
     pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
         super::parse_clean(json)
@@ -161,26 +179,19 @@ impl Article {
     /// Every word a reader reads in the body, for the reading-time estimate.
     pub fn word_count(&self) -> usize {
         let words = |s: &str| s.split_whitespace().count();
-        let runs = |runs: &[Inline]| runs.iter().map(|r| words(&r.text)).sum::<usize>();
         let standfirst = self.standfirst.as_deref().map_or(0, words);
-        standfirst
-            + self
-                .body
-                .iter()
-                .map(|block| match block {
-                    Block::Paragraph { content } | Block::Context { content, .. } => runs(content),
-                    Block::Heading { text, .. } | Block::Quote { text, .. } => words(text),
-                    Block::List { items, .. } => items.iter().map(|i| runs(i)).sum(),
-                    Block::Image(_) | Block::Related { .. } | Block::Embed { .. } => 0,
-                    Block::Divider => 0,
-                })
-                .sum::<usize>()
+        let body: usize = self.body.iter().filter_map(Block::text).map(|t| words(&t)).sum();
+        standfirst + body
     }
 
     /// Whole minutes at an adult's silent reading pace (about 230 words a minute), at least one.
     pub fn reading_minutes(&self) -> usize {
         self.word_count().div_ceil(230).max(1)
     }
+}
+
+fn required_timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+    Timestamp::deserialize(d).map(Some)
 }
 
 fn lenient_image<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Image>, D::Error> {

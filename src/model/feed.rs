@@ -2,7 +2,8 @@
 //! `_broadsheet` item extension. Read as liberally as good feed readers do: an item that cannot
 //! be shown is dropped on its own, and the rest of the page still shows.
 
-use super::article::Author;
+use super::article::{Article, Author, Block, Image, Inline, Link};
+use super::html::blocks_from_html;
 use super::skip_invalid;
 use super::time::{self, CivilDate, Timestamp};
 use super::url::{self, SafeUrl};
@@ -165,6 +166,50 @@ impl FeedItem {
         })
     }
 
+    /// True when Broadsheet has an article document for the item; other publishers' items are
+    /// shown from the item itself.
+    pub fn has_article_document(&self) -> bool {
+        self.broadsheet.as_ref().is_some_and(|b| b.article.is_some())
+    }
+
+    /// The article view of an item that has no article document: its HTML read through the
+    /// allow-list (or its plain text), its image, and a link to the original.
+    pub fn to_article(&self) -> Article {
+        let ext = self.broadsheet.clone().unwrap_or_default();
+        let mut body = match (&self.content_html, &self.content_text) {
+            (Some(html), _) if !html.trim().is_empty() => blocks_from_html(html),
+            (_, Some(text)) => paragraphs_from_text(text),
+            _ => Vec::new(),
+        };
+        if let Some(url) = self.url.clone().filter(|u| !u.is_internal()) {
+            let title = crate::strings::ORIGINAL_STORY.to_owned();
+            body.push(Block::Related { title: None, links: vec![Link { title, url, kicker: None }] });
+        }
+        let hero = self.image.clone().map(|src| Image {
+            src,
+            srcset: Vec::new(),
+            width: 0,
+            height: 0,
+            alt: ext.image_alt.clone().unwrap_or_default(),
+            caption: ext.image_caption.clone(),
+            credit: ext.image_credit.clone(),
+        });
+        Article {
+            id: self.id.clone(),
+            url: self.url.clone().unwrap_or_else(|| SafeUrl::from_route(crate::routes::article(&self.id))),
+            headline: self.display_title(),
+            standfirst: self.summary.clone(),
+            section: ext.section.unwrap_or_default(),
+            language: self.language.clone().unwrap_or_default(),
+            authors: self.authors.clone(),
+            published: self.published,
+            modified: self.modified,
+            hero,
+            body,
+            tags: self.tags.clone(),
+        }
+    }
+
     /// The item's section, for the kicker and the section filter.
     pub fn section(&self) -> Option<&str> {
         self.broadsheet.as_ref()?.section.as_deref()
@@ -175,12 +220,33 @@ impl FeedItem {
         if let Some(title) = &self.title {
             return title.clone();
         }
-        let text = self.summary.as_deref().or(self.content_text.as_deref()).unwrap_or_default();
+        let from_html = || {
+            let html = self.content_html.as_deref()?;
+            let texts: Vec<String> = blocks_from_html(html).iter().filter_map(Block::text).collect();
+            Some(texts.join(" "))
+        };
+        let text = self
+            .summary
+            .clone()
+            .or_else(|| self.content_text.clone())
+            .or_else(from_html)
+            .unwrap_or_default();
         let mut words = text.split_whitespace();
         let head: Vec<&str> = words.by_ref().take(12).collect();
         let ellipsis = if words.next().is_some() { "…" } else { "" };
         format!("{}{ellipsis}", head.join(" "))
     }
+}
+
+/// Plain text as paragraphs: a blank line ends one, single line breaks are only wrapping.
+fn paragraphs_from_text(text: &str) -> Vec<Block> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(|text| Block::Paragraph {
+            content: vec![Inline { text, bold: false, italic: false, link: None }],
+        })
+        .collect()
 }
 
 fn merge_authors(mut authors: Vec<Author>, legacy: Option<serde_json::Value>) -> Vec<Author> {
@@ -374,6 +440,39 @@ mod tests {
         ])))
         .unwrap();
         assert_eq!(sections(&parsed.items), ["World", "Science"]);
+    }
+
+    #[test]
+    fn a_foreign_item_becomes_an_article_of_its_own() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "h", "url": "https://other.example/h", "title": "From HTML",
+             "content_html": "<p>Safe <b>words</b></p><script>alert(1)</script><ul><li>one</li></ul>",
+             "image": "https://other.example/h.jpg", "date_published": "2022-01-10T10:00:00Z"},
+            {"id": "t", "content_text": "First paragraph\nwrapped.\n\nSecond paragraph."}
+        ])))
+        .unwrap();
+        let html_article = parsed.items[0].to_article();
+        assert_eq!(html_article.headline, "From HTML");
+        assert!(matches!(&html_article.body[0], Block::Paragraph { content } if content.len() == 2));
+        assert!(matches!(&html_article.body[1], Block::List { items, .. } if items.len() == 1));
+        let Block::Related { links, .. } = &html_article.body[2] else { panic!("no link to the original") };
+        assert_eq!(links[0].url.as_str(), "https://other.example/h");
+        let hero = html_article.hero.unwrap();
+        assert_eq!((hero.width, hero.height), (0, 0), "size unknown");
+        assert!(format!("{:?}", html_article.body).find("alert").is_none());
+
+        let text_article = parsed.items[1].to_article();
+        assert_eq!(text_article.url.as_str(), "/news/t");
+        assert_eq!(text_article.published, None);
+        let texts: Vec<_> = text_article
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { content } => content[0].text.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(texts, ["First paragraph wrapped.", "Second paragraph."]);
     }
 
     #[test]

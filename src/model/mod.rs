@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod feed;
+pub mod html;
 pub mod time;
 pub mod url;
 

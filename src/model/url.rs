@@ -50,6 +50,12 @@ impl SafeUrl {
         Ok(SafeUrl(cleaned))
     }
 
+    /// A path built by `crate::routes`, which only ever makes relative paths of escaped text.
+    pub(crate) fn from_route(path: String) -> Self {
+        debug_assert!(SafeUrl::parse(&path).is_ok_and(|u| u.is_internal()), "{path}");
+        SafeUrl(path)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

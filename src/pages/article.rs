@@ -1,6 +1,7 @@
 use crate::api::{self, FetchError};
 use crate::components::{ArticleSkeleton, ArticleView, LoadError, NotFoundNotice};
 use crate::model::Article;
+use crate::pages::FeedStore;
 use crate::{routes, strings};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -10,8 +11,9 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
+    let store = expect_context::<FeedStore>();
     let article = LocalResource::new(move || {
-        api::fetch_article(params.read().get("id").unwrap_or_default())
+        load_article(params.read().get("id").unwrap_or_default(), store.clone())
     });
     view! {
         <Suspense fallback=ArticleSkeleton>
@@ -42,6 +44,21 @@ pub fn ArticlePage() -> impl IntoView {
         <p class="back-to-all-news">
             <a href=routes::ALL_NEWS>{strings::ALL_NEWS}</a>
         </p>
+    }
+}
+
+/// Broadsheet's own stories come from their article documents; another publisher's item, which
+/// has none, is built from the feed item itself.
+async fn load_article(id: String, store: FeedStore) -> Result<Article, FetchError> {
+    if let Some(item) = store.loaded_item(&id).filter(|i| !i.has_article_document()) {
+        return Ok(item.to_article());
+    }
+    match api::fetch_article(id.clone()).await {
+        Err(FetchError::NotFound) => match store.find_item(&id).await {
+            Some(item) if !item.has_article_document() => Ok(item.to_article()),
+            _ => Err(FetchError::NotFound),
+        },
+        found => found,
     }
 }
 

@@ -57,6 +57,28 @@ impl FeedStore {
         resource
     }
 
+    /// The item with this id among the pages already loaded.
+    pub fn loaded_item(&self, id: &str) -> Option<FeedItem> {
+        let find = |items: &[FeedItem]| items.iter().find(|i| i.id == id).cloned();
+        let in_first = self.first.get_value().and_then(|first| {
+            first.with_untracked(|page| match page {
+                Some(Ok(page)) => find(&page.feed.items),
+                _ => None,
+            })
+        });
+        in_first.or_else(|| self.more.with_untracked(|more| find(more)))
+    }
+
+    /// The item with this id, fetching the first page if it has not been: a reader may open a
+    /// foreign item's address directly.
+    pub async fn find_item(&self, id: &str) -> Option<FeedItem> {
+        if let Some(item) = self.loaded_item(id) {
+            return Some(item);
+        }
+        let first = self.first_page().await.ok()?;
+        first.feed.items.into_iter().find(|i| i.id == id)
+    }
+
     fn next_url(&self, first: &Page) -> Option<String> {
         self.next.get().unwrap_or_else(|| first.next.clone())
     }

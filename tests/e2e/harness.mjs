@@ -254,3 +254,16 @@ export function normalizeText(text) {
 export async function readSiteJson(relativePath, root = DIST_DIR) {
   return JSON.parse(await readFile(path.join(root, relativePath), 'utf8'));
 }
+
+/**
+ * A pattern for `allowConsoleErrors`: Chromium's own console line for an HTTP error answer
+ * (`status`) to a resource whose path starts with `pathPrefix`, e.g.
+ * `failedToLoad(500, '/api/feed.json')`. The app itself logs nothing for such an answer.
+ */
+export function failedToLoad(status, pathPrefix) {
+  const escaped = pathPrefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `^console\\.error: Failed to load resource: the server responded with a status of ${status}\\b.*` +
+      `\\(https?://[^/]+${escaped}[^\\s]*:\\d+\\)$`,
+  );
+}
