@@ -55,12 +55,16 @@ fn api_url(path: &str) -> String {
 }
 
 fn page_href() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// Resolves `url` the way a browser resolves a link found in the document at `base`.
 pub fn resolve(url: &str, base: &str) -> Option<String> {
-    web_sys::Url::new_with_base(url, base).ok().map(|u| u.href())
+    web_sys::Url::new_with_base(url, base)
+        .ok()
+        .map(|u| u.href())
 }
 
 /// GETs a URL, giving up after [`TIMEOUT_MS`]; returns the body and the final URL.
@@ -70,18 +74,34 @@ async fn get_text(url: &str) -> Result<(String, String), FetchError> {
         .abort_signal(Some(&signal))
         .send()
         .await
-        .map_err(|_| if signal.aborted() { FetchError::Timeout } else { FetchError::Network })?;
+        .map_err(|_| {
+            if signal.aborted() {
+                FetchError::Timeout
+            } else {
+                FetchError::Network
+            }
+        })?;
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err(FetchError::NotFound),
         code => return Err(FetchError::Status(code)),
     }
     let final_url = response.url();
-    let body = response
-        .text()
-        .await
-        .map_err(|_| if signal.aborted() { FetchError::Timeout } else { FetchError::Network })?;
-    Ok((body, if final_url.is_empty() { url.to_owned() } else { final_url }))
+    let body = response.text().await.map_err(|_| {
+        if signal.aborted() {
+            FetchError::Timeout
+        } else {
+            FetchError::Network
+        }
+    })?;
+    Ok((
+        body,
+        if final_url.is_empty() {
+            url.to_owned()
+        } else {
+            final_url
+        },
+    ))
 }
 
 /// One page of the feed, and the resolved URL of the page after it, if any.
@@ -101,8 +121,15 @@ pub async fn fetch_first_feed_page() -> Result<FeedPage, FetchError> {
 pub async fn fetch_feed_page(url: &str) -> Result<FeedPage, FetchError> {
     let (body, final_url) = get_text(url).await?;
     let feed = Feed::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))?;
-    let next = feed.next_url.as_ref().and_then(|n| resolve(n.as_str(), &final_url));
-    Ok(FeedPage { feed, url: final_url, next })
+    let next = feed
+        .next_url
+        .as_ref()
+        .and_then(|n| resolve(n.as_str(), &final_url));
+    Ok(FeedPage {
+        feed,
+        url: final_url,
+        next,
+    })
 }
 
 /// The article document for an id taken from the address bar, which may be anything: it is

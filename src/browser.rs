@@ -56,16 +56,33 @@ mod imp {
         let locales = js_sys::Array::new();
         let formatter = js_sys::Intl::DateTimeFormat::new(&locales, &opts);
         let date = js_sys::Date::new(&JsValue::from_f64(millis));
-        formatter.format().call1(&formatter, &date).ok().and_then(|s| s.as_string()).unwrap_or_default()
+        formatter
+            .format()
+            .call1(&formatter, &date)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
     }
 
     pub fn format_date_time(at: Timestamp) -> String {
-        format(at.unix_millis() as f64, &[("dateStyle", "long"), ("timeStyle", "short")])
+        format(
+            at.unix_millis() as f64,
+            &[("dateStyle", "long"), ("timeStyle", "short")],
+        )
     }
 
     /// How far down the page the reader has scrolled, in CSS pixels.
     pub fn scroll_y() -> f64 {
-        web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+        web_sys::window()
+            .and_then(|w| w.scroll_y().ok())
+            .unwrap_or(0.0)
+    }
+
+    /// The path of the address the page is at now.
+    pub fn current_path() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default()
     }
 
     /// Scrolls to `y` once the next frame has laid out what was just rendered.
@@ -80,9 +97,15 @@ mod imp {
     /// Calls `f` whenever the reader moves through history (Back, Forward). The app restores
     /// scroll positions itself: the browser would try before the page has been rendered again.
     pub fn on_history_move(f: impl Fn() + 'static) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         if let Ok(history) = window.history() {
-            let _ = js_sys::Reflect::set(&history, &JsValue::from_str("scrollRestoration"), &JsValue::from_str("manual"));
+            let _ = js_sys::Reflect::set(
+                &history,
+                &JsValue::from_str("scrollRestoration"),
+                &JsValue::from_str("manual"),
+            );
         }
         // Dropping the handle keeps the listener: it lives as long as the page, like the app.
         let _ = leptos::prelude::window_event_listener(leptos::ev::popstate, move |_| f());
@@ -91,13 +114,18 @@ mod imp {
     /// The theme the page was started with: `public/theme.js` has already applied the stored
     /// choice to `<html data-theme>`.
     pub fn current_theme() -> Option<String> {
-        web_sys::window()?.document()?.document_element()?.get_attribute("data-theme")
+        web_sys::window()?
+            .document()?
+            .document_element()?
+            .get_attribute("data-theme")
     }
 
     /// Applies a theme (`None`: follow the system) and remembers it. Storage may be refused
     /// (private browsing, a partner's sandbox); the choice then lasts for this page only.
     pub fn set_theme(theme: Option<&str>) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         if let Some(root) = window.document().and_then(|d| d.document_element()) {
             let _ = match theme {
                 Some(t) => root.set_attribute("data-theme", t),
@@ -115,11 +143,16 @@ mod imp {
     /// Shares a link with the system share sheet where the browser has one, else copies it.
     pub async fn share(title: String, url: String) -> ShareOutcome {
         use wasm_bindgen_futures::JsFuture;
-        let Some(window) = web_sys::window() else { return ShareOutcome::Failed };
+        let Some(window) = web_sys::window() else {
+            return ShareOutcome::Failed;
+        };
         let href = window.location().href().unwrap_or_default();
-        let url = web_sys::Url::new_with_base(&url, &href).map(|u| u.href()).unwrap_or(url);
+        let url = web_sys::Url::new_with_base(&url, &href)
+            .map(|u| u.href())
+            .unwrap_or(url);
         let navigator = window.navigator();
-        let has_share = js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
+        let has_share =
+            js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
         if has_share {
             let data = web_sys::ShareData::new();
             data.set_title(&title);
@@ -127,11 +160,12 @@ mod imp {
             match JsFuture::from(navigator.share_with_data(&data)).await {
                 Ok(_) => return ShareOutcome::Shared,
                 // The reader closed the sheet: that is their answer, not a failure.
-                Err(e) if js_sys::Reflect::get(&e, &JsValue::from_str("name"))
-                    .ok()
-                    .and_then(|n| n.as_string())
-                    .as_deref()
-                    == Some("AbortError") =>
+                Err(e)
+                    if js_sys::Reflect::get(&e, &JsValue::from_str("name"))
+                        .ok()
+                        .and_then(|n| n.as_string())
+                        .as_deref()
+                        == Some("AbortError") =>
                 {
                     return ShareOutcome::Shared
                 }
@@ -153,7 +187,13 @@ mod imp {
         let millis = date.day_number() as f64 * 86_400_000.0 + 43_200_000.0;
         format(
             millis,
-            &[("weekday", "long"), ("day", "numeric"), ("month", "long"), ("year", "numeric"), ("timeZone", "UTC")],
+            &[
+                ("weekday", "long"),
+                ("day", "numeric"),
+                ("month", "long"),
+                ("year", "numeric"),
+                ("timeZone", "UTC"),
+            ],
         )
     }
 }
@@ -165,11 +205,28 @@ mod imp {
     use super::*;
 
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
-    const WEEKDAYS: [&str; 7] =
-        ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
+    const WEEKDAYS: [&str; 7] = [
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+    ];
 
     pub fn api_base() -> String {
         DEFAULT_API_BASE.to_owned()
@@ -187,7 +244,12 @@ mod imp {
     }
 
     fn long_date(date: CivilDate) -> String {
-        format!("{} {} {}", date.day, MONTHS[(date.month - 1) as usize], date.year)
+        format!(
+            "{} {} {}",
+            date.day,
+            MONTHS[(date.month - 1) as usize],
+            date.year
+        )
     }
 
     pub fn format_date_time(at: Timestamp) -> String {
@@ -200,6 +262,10 @@ mod imp {
 
     pub fn scroll_y() -> f64 {
         0.0
+    }
+
+    pub fn current_path() -> String {
+        String::new()
     }
 
     pub fn scroll_to_after_layout(_: f64) {}
@@ -224,8 +290,8 @@ mod imp {
 }
 
 pub use imp::{
-    api_base, current_theme, format_date_time, format_day, format_time, now, on_history_move,
-    scroll_to_after_layout, scroll_y, set_theme, share, utc_offset_minutes,
+    api_base, current_path, current_theme, format_date_time, format_day, format_time, now,
+    on_history_move, scroll_to_after_layout, scroll_y, set_theme, share, utc_offset_minutes,
 };
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

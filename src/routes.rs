@@ -34,14 +34,23 @@ fn percent_encode(text: &str) -> String {
 mod tests {
     #[test]
     fn article_ids_stay_one_segment() {
-        assert_eq!(super::article("eight-hour-us-russia-talks"), "/news/eight-hour-us-russia-talks");
-        assert_eq!(super::article("../admin?x=<y>"), "/news/..%2Fadmin%3Fx%3D%3Cy%3E");
+        assert_eq!(
+            super::article("eight-hour-us-russia-talks"),
+            "/news/eight-hour-us-russia-talks"
+        );
+        assert_eq!(
+            super::article("../admin?x=<y>"),
+            "/news/..%2Fadmin%3Fx%3D%3Cy%3E"
+        );
         assert_eq!(super::article("é"), "/news/%C3%A9");
     }
 
     #[test]
     fn section_names_stay_one_query_value() {
         assert_eq!(super::section("World"), "/?section=World");
-        assert_eq!(super::section("Arts & Culture"), "/?section=Arts%20%26%20Culture");
+        assert_eq!(
+            super::section("Arts & Culture"),
+            "/?section=Arts%20%26%20Culture"
+        );
     }
 }

@@ -44,12 +44,15 @@ pub const EMBED_OPENS: &str = "Opens on";
 
 pub const RETRY: &str = "Retry";
 pub const ERROR_TITLE: &str = "We couldn't load this";
-pub const ERROR_NETWORK: &str = "We could not reach the news service. Check your connection and try again.";
+pub const ERROR_NETWORK: &str =
+    "We could not reach the news service. Check your connection and try again.";
 pub const ERROR_TIMEOUT: &str = "The news service took too long to answer, so we stopped waiting.";
 pub const ERROR_SERVER: &str = "The news service had a problem answering.";
 pub const ERROR_PARSE: &str = "The news service sent something we could not read.";
 
 pub const NOT_FOUND_TITLE: &str = "Page not found";
-pub const NOT_FOUND_TEXT: &str = "We couldn't find that page. It may have moved, or the address may be mistyped.";
-pub const ARTICLE_NOT_FOUND_TEXT: &str = "We couldn't find that story. It may have been removed, or the address may be mistyped.";
+pub const NOT_FOUND_TEXT: &str =
+    "We couldn't find that page. It may have moved, or the address may be mistyped.";
+pub const ARTICLE_NOT_FOUND_TEXT: &str =
+    "We couldn't find that story. It may have been removed, or the address may be mistyped.";
 pub const BACK_TO_ALL_NEWS: &str = "Back to All News";

@@ -46,7 +46,11 @@ fn dates_are_formatted_by_the_browsers_intl() {
     let at = Timestamp::parse("2022-01-10T12:00:00Z").unwrap();
     let shown = browser::format_date_time(at);
     assert!(shown.contains("2022"), "{shown}");
-    let day = browser::format_day(CivilDate { year: 2022, month: 1, day: 10 });
+    let day = browser::format_day(CivilDate {
+        year: 2022,
+        month: 1,
+        day: 10,
+    });
     assert!(day.contains("2022") && day.contains("10"), "{day}");
     let offset = browser::utc_offset_minutes(at);
     let expected = -(js_sys::Date::new(&1_641_816_000_000f64.into()).get_timezone_offset() as i32);
@@ -56,8 +60,14 @@ fn dates_are_formatted_by_the_browsers_intl() {
 #[wasm_bindgen_test]
 fn next_urls_resolve_against_the_page_they_came_from() {
     let next = api::resolve("feed-2.json", "https://news.example/api/feed.json");
-    assert_eq!(next.as_deref(), Some("https://news.example/api/feed-2.json"));
-    let absolute = api::resolve("https://other.example/p2", "https://news.example/api/feed.json");
+    assert_eq!(
+        next.as_deref(),
+        Some("https://news.example/api/feed-2.json")
+    );
+    let absolute = api::resolve(
+        "https://other.example/p2",
+        "https://news.example/api/feed.json",
+    );
     assert_eq!(absolute.as_deref(), Some("https://other.example/p2"));
 }
 
@@ -87,8 +97,10 @@ async fn an_unreachable_host_is_a_network_error() {
 
 #[wasm_bindgen_test]
 fn an_article_mounts_into_the_live_dom() {
-    let article = Article::parse(include_str!("../public/api/articles/eight-hour-us-russia-talks.json"))
-        .unwrap();
+    let article = Article::parse(include_str!(
+        "../public/api/articles/eight-hour-us-russia-talks.json"
+    ))
+    .unwrap();
     let headline = article.headline.clone();
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
@@ -98,8 +110,23 @@ fn an_article_mounts_into_the_live_dom() {
     );
     let h1 = host.query_selector("article h1").unwrap().unwrap();
     assert_eq!(h1.text_content().unwrap(), headline);
-    assert!(host.query_selector("figure.figure--hero > figcaption").unwrap().is_some());
-    assert_eq!(host.query_selector_all("figure.quote blockquote").unwrap().length(), 3);
-    assert_eq!(host.query_selector("article").unwrap().unwrap().get_attribute("dir").as_deref(), Some("ltr"));
+    assert!(host
+        .query_selector("figure.figure--hero > figcaption")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        host.query_selector_all("figure.quote blockquote")
+            .unwrap()
+            .length(),
+        3
+    );
+    assert_eq!(
+        host.query_selector("article")
+            .unwrap()
+            .unwrap()
+            .get_attribute("dir")
+            .as_deref(),
+        Some("ltr")
+    );
     drop(handle);
 }

@@ -28,7 +28,11 @@ fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
 }
 
 fn text(el: &ElementRef<'_>) -> String {
-    el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn squash(s: &str) -> String {
@@ -59,18 +63,33 @@ fn the_seed_article_reads_as_the_original_does() {
     let root = &select(&html, "article")[0];
     assert_eq!(root.value().attr("lang"), Some("en"));
     assert_eq!(root.value().attr("dir"), Some("ltr"));
-    assert_eq!(text(&select(&html, "article h1")[0]), squash(&article.headline));
+    assert_eq!(
+        text(&select(&html, "article h1")[0]),
+        squash(&article.headline)
+    );
 
     let hero = article.hero.as_ref().expect("the seed has a hero");
     let figure = &select(&html, "article > figure.figure--hero")[0];
     let img = &select(&html, "figure.figure--hero > img")[0];
-    assert_eq!(img.value().attr("width"), Some(hero.width.to_string().as_str()));
-    assert_eq!(img.value().attr("height"), Some(hero.height.to_string().as_str()));
+    assert_eq!(
+        img.value().attr("width"),
+        Some(hero.width.to_string().as_str())
+    );
+    assert_eq!(
+        img.value().attr("height"),
+        Some(hero.height.to_string().as_str())
+    );
     assert_eq!(img.value().attr("alt"), Some(hero.alt.as_str()));
     assert_eq!(img.value().attr("loading"), Some("eager"));
     let caption = text(&select(&html, "figure.figure--hero > figcaption")[0]);
-    assert!(caption.contains(&squash(hero.caption.as_deref().unwrap())), "{caption}");
-    assert!(caption.contains(&squash(hero.credit.as_deref().unwrap())), "{caption}");
+    assert!(
+        caption.contains(&squash(hero.caption.as_deref().unwrap())),
+        "{caption}"
+    );
+    assert!(
+        caption.contains(&squash(hero.credit.as_deref().unwrap())),
+        "{caption}"
+    );
     assert!(figure.value().attr("class").is_some());
 
     let headings: Vec<String> = select(&html, ".article__body h2:not(.context-box__title)")
@@ -92,7 +111,9 @@ fn the_seed_article_reads_as_the_original_does() {
         .body
         .iter()
         .filter_map(|b| match b {
-            Block::Quote { text, attribution, .. } => Some((text.clone(), attribution.clone())),
+            Block::Quote {
+                text, attribution, ..
+            } => Some((text.clone(), attribution.clone())),
             _ => None,
         })
         .collect();
@@ -100,9 +121,15 @@ fn the_seed_article_reads_as_the_original_does() {
     let rendered = select(&html, "figure.quote");
     assert_eq!(rendered.len(), quotes.len());
     for (figure, (said, who)) in rendered.iter().zip(&quotes) {
-        let quote = figure.select(&Selector::parse("blockquote").unwrap()).next().unwrap();
+        let quote = figure
+            .select(&Selector::parse("blockquote").unwrap())
+            .next()
+            .unwrap();
         assert_eq!(text(&quote), squash(said));
-        let cite = figure.select(&Selector::parse("figcaption cite").unwrap()).next().unwrap();
+        let cite = figure
+            .select(&Selector::parse("figcaption cite").unwrap())
+            .next()
+            .unwrap();
         assert_eq!(text(&cite), squash(who.as_deref().unwrap()));
     }
 
@@ -113,11 +140,17 @@ fn the_seed_article_reads_as_the_original_does() {
         .iter()
         .map(|a| a.value().attr("href").unwrap().to_owned())
         .collect();
-    assert!(links.iter().any(|h| h.contains("russia-nato-council")), "{links:?}");
+    assert!(
+        links.iter().any(|h| h.contains("russia-nato-council")),
+        "{links:?}"
+    );
     assert!(links.iter().any(|h| h.contains("osce")), "{links:?}");
 
     let published = &select(&html, ".byline time")[0];
-    assert_eq!(published.value().attr("datetime"), Some(article.published.unwrap().to_string().as_str()));
+    assert_eq!(
+        published.value().attr("datetime"),
+        Some(article.published.unwrap().to_string().as_str())
+    );
 }
 
 #[test]
@@ -146,15 +179,26 @@ fn every_block_type_has_its_own_markup() {
     ])));
     let one = |css: &str| {
         let found = select(&html, css);
-        assert_eq!(found.len(), 1, "expected one `{css}`, found {}", found.len());
+        assert_eq!(
+            found.len(),
+            1,
+            "expected one `{css}`, found {}",
+            found.len()
+        );
         text(&found[0])
     };
 
     assert_eq!(one(".article__body p strong:not(:has(em))"), "bold");
     assert_eq!(one(".article__body p > em"), "italic");
     assert_eq!(one(".article__body p strong > em"), "both");
-    assert_eq!(one(".article__body p a[href='/news/other']:not([rel])"), "inside");
-    assert_eq!(one(".article__body p a[href='https://example.com/'][rel='noopener noreferrer']"), "outside");
+    assert_eq!(
+        one(".article__body p a[href='/news/other']:not([rel])"),
+        "inside"
+    );
+    assert_eq!(
+        one(".article__body p a[href='https://example.com/'][rel='noopener noreferrer']"),
+        "outside"
+    );
     assert_eq!(one(".article__body > h3"), "Three");
     assert_eq!(one(".article__body > h4"), "Four");
 
@@ -165,28 +209,46 @@ fn every_block_type_has_its_own_markup() {
         Some("/images/a-640.jpg 640w, /images/a-1280.jpg 1280w")
     );
     assert!(img.value().attr("sizes").is_some());
-    assert_eq!(one(".article__body figure > figcaption .figure__credit"), "Photo: Someone");
+    assert_eq!(
+        one(".article__body figure > figcaption .figure__credit"),
+        "Photo: Someone"
+    );
 
     let boxed = &select(&html, "figure.quote:not(.quote--pull) blockquote")[0];
     assert_eq!(boxed.value().attr("cite"), Some("https://example.com/s"));
     assert_eq!(one("figure.quote--pull blockquote"), "Pulled out");
     assert!(select(&html, "figure.quote--pull figcaption").is_empty());
 
-    let ordered: Vec<String> = select(&html, ".article__body > ol > li").iter().map(text).collect();
+    let ordered: Vec<String> = select(&html, ".article__body > ol > li")
+        .iter()
+        .map(text)
+        .collect();
     assert_eq!(ordered, ["first", "second"]);
     assert_eq!(one(".article__body > ul > li > strong"), "bullet");
 
     assert_eq!(one("aside.context-box h2"), "Background");
-    assert_eq!(one("aside.context-box a[href='/news/earlier'] .kicker"), "January 9");
+    assert_eq!(
+        one("aside.context-box a[href='/news/earlier'] .kicker"),
+        "January 9"
+    );
     assert_eq!(one("nav.related-links h2"), "Related");
     assert_eq!(one("nav.related-links a[href='/news/next']"), "Next story");
     let embed = &select(&html, "aside.embed-card a")[0];
-    assert_eq!(embed.value().attr("href"), Some("https://www.youtube.com/watch?v=x"));
+    assert_eq!(
+        embed.value().attr("href"),
+        Some("https://www.youtube.com/watch?v=x")
+    );
     assert_eq!(embed.value().attr("rel"), Some("noopener noreferrer"));
-    assert!(select(&html, "iframe, script").is_empty(), "embeds load nothing until clicked");
+    assert!(
+        select(&html, "iframe, script").is_empty(),
+        "embeds load nothing until clicked"
+    );
     assert_eq!(select(&html, ".article__body > hr").len(), 1);
 
-    let ids: Vec<_> = select(&html, "[id]").iter().map(|e| e.value().id().unwrap()).collect();
+    let ids: Vec<_> = select(&html, "[id]")
+        .iter()
+        .map(|e| e.value().id().unwrap())
+        .collect();
     let mut unique = ids.clone();
     unique.dedup();
     assert_eq!(ids.len(), unique.len(), "ids are unique: {ids:?}");
@@ -197,15 +259,25 @@ fn the_byline_names_every_author_and_both_times() {
     let html = render_article(article_with(json!([
         {"type": "paragraph", "content": [{"text": "word ".repeat(500)}]}
     ])));
-    assert_eq!(text(&select(&html, ".byline__authors")[0]), "By Ann Reporter and Bo Editor");
     assert_eq!(
-        select(&html, ".byline__authors a[rel=author]")[0].value().attr("href"),
+        text(&select(&html, ".byline__authors")[0]),
+        "By Ann Reporter and Bo Editor"
+    );
+    assert_eq!(
+        select(&html, ".byline__authors a[rel=author]")[0]
+            .value()
+            .attr("href"),
         Some("https://example.com/ann")
     );
-    let times: Vec<_> =
-        select(&html, ".byline time").iter().map(|t| t.value().attr("datetime").unwrap()).collect();
+    let times: Vec<_> = select(&html, ".byline time")
+        .iter()
+        .map(|t| t.value().attr("datetime").unwrap())
+        .collect();
     assert_eq!(times, ["2022-01-11T09:30:00Z", "2022-01-11T12:00:00Z"]);
-    assert_eq!(text(&select(&html, ".byline__reading-time")[0]), "3 min read");
+    assert_eq!(
+        text(&select(&html, ".byline__reading-time")[0]),
+        "3 min read"
+    );
 }
 
 #[test]
@@ -213,13 +285,20 @@ fn the_article_offers_a_share_button() {
     let html = render_article(article_with(json!([])));
     let button = &select(&html, ".article__header button[type=button]")[0];
     assert_eq!(text(button), "Share");
-    assert_eq!(select(&html, ".share [role=status]").len(), 1, "the outcome is announced");
+    assert_eq!(
+        select(&html, ".share [role=status]").len(),
+        1,
+        "the outcome is announced"
+    );
 }
 
 #[test]
 fn the_masthead_has_a_skip_link_navigation_and_a_labelled_theme_switch() {
     let html = render(|| view! { <SiteHeader/> }.into_any());
-    assert_eq!(select(&html, "a.skip-link")[0].value().attr("href"), Some("#main"));
+    assert_eq!(
+        select(&html, "a.skip-link")[0].value().attr("href"),
+        Some("#main")
+    );
     assert_eq!(select(&html, "nav[aria-label] a[href='/']").len(), 1);
     let label = &select(&html, "label[for=theme-select]")[0];
     assert_eq!(text(label), "Theme");
@@ -228,7 +307,10 @@ fn the_masthead_has_a_skip_link_navigation_and_a_labelled_theme_switch() {
         .map(|o| o.value().attr("value").unwrap().to_owned())
         .collect();
     assert_eq!(options, ["", "light", "dark"]);
-    assert_eq!(select(&html, "option[selected]")[0].value().attr("value"), Some(""));
+    assert_eq!(
+        select(&html, "option[selected]")[0].value().attr("value"),
+        Some("")
+    );
 }
 
 #[test]
@@ -237,7 +319,10 @@ fn right_to_left_articles_say_so() {
     article.language = "ar".into();
     let html = render_article(article);
     let root = &select(&html, "article")[0];
-    assert_eq!((root.value().attr("lang"), root.value().attr("dir")), (Some("ar"), Some("rtl")));
+    assert_eq!(
+        (root.value().attr("lang"), root.value().attr("dir")),
+        (Some("ar"), Some("rtl"))
+    );
 }
 
 #[test]
@@ -259,7 +344,10 @@ fn hostile_strings_stay_text_and_hostile_links_go() {
         !href.starts_with("javascript:") && !href.starts_with("data:")
     }));
     assert_eq!(select(&html, "blockquote")[0].value().attr("cite"), None);
-    assert_eq!(text(&select(&html, ".article__body > p")[0]), squash(payload));
+    assert_eq!(
+        text(&select(&html, ".article__body > p")[0]),
+        squash(payload)
+    );
     assert_eq!(select(&html, "nav.related-links li").len(), 1);
 }
 
@@ -279,7 +367,11 @@ fn interface_words_inside_a_foreign_article_are_marked_as_english() {
     let mut article = article_with(json!([]));
     article.language = "ar".into();
     let html = render_article(article);
-    for css in [".byline__authors > span[lang=en]", ".byline__dates[lang=en]", ".share[lang=en]"] {
+    for css in [
+        ".byline__authors > span[lang=en]",
+        ".byline__dates[lang=en]",
+        ".share[lang=en]",
+    ] {
         assert_eq!(select(&html, css).len(), 1, "{css}");
     }
 }
@@ -304,7 +396,10 @@ fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
     .unwrap();
     let html = render(move || view! { <FeedList items=feed.items/> }.into_any());
     let days: Vec<String> = select(&html, "section.day > h2").iter().map(text).collect();
-    assert_eq!(days, ["Wednesday 12 January 2022", "Tuesday 11 January 2022"]);
+    assert_eq!(
+        days,
+        ["Wednesday 12 January 2022", "Tuesday 11 January 2022"]
+    );
     let links: Vec<_> = select(&html, "section.day h3 a")
         .iter()
         .map(|a| (text(a), a.value().attr("href").unwrap().to_owned()))
@@ -321,7 +416,10 @@ fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
     assert_eq!(img.value().attr("loading"), Some("lazy"));
     assert_eq!(img.value().attr("width"), Some("160"));
     let kicker = &select(&html, ".feed-item .kicker a")[0];
-    assert_eq!((text(kicker), kicker.value().attr("href")), ("World".to_owned(), Some("/?section=World")));
+    assert_eq!(
+        (text(kicker), kicker.value().attr("href")),
+        ("World".to_owned(), Some("/?section=World"))
+    );
     let arabic = &select(&html, ".feed-item[lang=ar]")[0];
     assert_eq!(arabic.value().attr("dir"), Some("rtl"));
 }
@@ -329,7 +427,13 @@ fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
 #[test]
 fn quote_kind_defaults_to_block() {
     let article = article_with(json!([{"type": "quote", "text": "x"}]));
-    assert!(matches!(article.body[0], Block::Quote { kind: QuoteKind::Block, .. }));
+    assert!(matches!(
+        article.body[0],
+        Block::Quote {
+            kind: QuoteKind::Block,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -340,14 +444,24 @@ fn the_section_navigation_marks_the_current_section() {
     });
     let links: Vec<_> = select(&html, "nav[aria-label=Sections] a")
         .iter()
-        .map(|a| (text(a), a.value().attr("href").unwrap().to_owned(), a.value().attr("aria-current")))
+        .map(|a| {
+            (
+                text(a),
+                a.value().attr("href").unwrap().to_owned(),
+                a.value().attr("aria-current"),
+            )
+        })
         .collect();
     assert_eq!(
         links,
         [
             ("All".to_owned(), "/".to_owned(), None),
             ("World".to_owned(), "/?section=World".to_owned(), None),
-            ("Arts & Culture".to_owned(), "/?section=Arts%20%26%20Culture".to_owned(), Some("page")),
+            (
+                "Arts & Culture".to_owned(),
+                "/?section=Arts%20%26%20Culture".to_owned(),
+                Some("page")
+            ),
         ]
     );
 }

@@ -22,12 +22,23 @@ fn every_sample_article_parses_with_every_block() {
         let path = entry.unwrap().path();
         let (text, value) = raw(&path);
         let article = Article::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert_eq!(Some(article.id.as_str()), path.file_stem().and_then(|s| s.to_str()));
-        assert_eq!(article.body.len(), value["body"].as_array().unwrap().len(), "{}", path.display());
+        assert_eq!(
+            Some(article.id.as_str()),
+            path.file_stem().and_then(|s| s.to_str())
+        );
+        assert_eq!(
+            article.body.len(),
+            value["body"].as_array().unwrap().len(),
+            "{}",
+            path.display()
+        );
         assert_eq!(article.hero.is_some(), value.get("hero").is_some());
         count += 1;
     }
-    assert!(count >= 3, "the seed and the two articles its context box links to");
+    assert!(
+        count >= 3,
+        "the seed and the two articles its context box links to"
+    );
 }
 
 #[test]
@@ -37,9 +48,17 @@ fn every_feed_page_parses_with_every_item_and_the_pages_chain() {
     while let Some(name) = page {
         let (text, value) = raw(&api_dir().join(&name));
         let feed = Feed::parse(&text).unwrap();
-        assert_eq!(feed.items.len(), value["items"].as_array().unwrap().len(), "{name}");
+        assert_eq!(
+            feed.items.len(),
+            value["items"].as_array().unwrap().len(),
+            "{name}"
+        );
         for item in &feed.items {
-            let article = item.broadsheet.as_ref().and_then(|b| b.article.as_ref()).unwrap();
+            let article = item
+                .broadsheet
+                .as_ref()
+                .and_then(|b| b.article.as_ref())
+                .unwrap();
             assert!(api_dir().join(article.as_str()).is_file(), "{article}");
         }
         page = feed.next_url.map(|u| u.to_string());

@@ -6,7 +6,16 @@ use leptos::prelude::*;
 #[component]
 pub fn ArticleHeader(article: Article) -> impl IntoView {
     let reading_minutes = article.reading_minutes();
-    let Article { url, headline, standfirst, section, authors, published, modified, .. } = article;
+    let Article {
+        url,
+        headline,
+        standfirst,
+        section,
+        authors,
+        published,
+        modified,
+        ..
+    } = article;
     let share_title = headline.clone();
     view! {
         <header class="article__header">

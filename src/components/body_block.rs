@@ -12,13 +12,25 @@ pub fn BodyBlock(
     let id = format!("block-{index}");
     match block {
         Block::Paragraph { content } => view! { <p><InlineRuns runs=content/></p> }.into_any(),
-        Block::Heading { level: HeadingLevel::H2, text } => view! { <h2>{text}</h2> }.into_any(),
-        Block::Heading { level: HeadingLevel::H3, text } => view! { <h3>{text}</h3> }.into_any(),
-        Block::Heading { level: HeadingLevel::H4, text } => view! { <h4>{text}</h4> }.into_any(),
+        Block::Heading {
+            level: HeadingLevel::H2,
+            text,
+        } => view! { <h2>{text}</h2> }.into_any(),
+        Block::Heading {
+            level: HeadingLevel::H3,
+            text,
+        } => view! { <h3>{text}</h3> }.into_any(),
+        Block::Heading {
+            level: HeadingLevel::H4,
+            text,
+        } => view! { <h4>{text}</h4> }.into_any(),
         Block::Image(image) => view! { <Figure image/> }.into_any(),
-        Block::Quote { text, attribution, cite_url, kind } => {
-            view! { <Quote text attribution cite_url kind/> }.into_any()
-        }
+        Block::Quote {
+            text,
+            attribution,
+            cite_url,
+            kind,
+        } => view! { <Quote text attribution cite_url kind/> }.into_any(),
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()
@@ -30,13 +42,17 @@ pub fn BodyBlock(
                 view! { <ul>{items}</ul> }.into_any()
             }
         }
-        Block::Context { title, content, links } => {
-            view! { <ContextBox title content links id/> }.into_any()
-        }
+        Block::Context {
+            title,
+            content,
+            links,
+        } => view! { <ContextBox title content links id/> }.into_any(),
         Block::Related { title, links } => view! { <RelatedLinks title links id/> }.into_any(),
-        Block::Embed { provider, url, title } => {
-            view! { <EmbedCard provider url title/> }.into_any()
-        }
+        Block::Embed {
+            provider,
+            url,
+            title,
+        } => view! { <EmbedCard provider url title/> }.into_any(),
         Block::Divider => view! { <hr/> }.into_any(),
     }
 }

@@ -6,14 +6,34 @@ use leptos::prelude::*;
 /// height are always set, so the page does not jump when the image arrives.
 #[component]
 pub fn Figure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
-    let Image { src, srcset, width, height, alt, caption, credit } = image;
+    let Image {
+        src,
+        srcset,
+        width,
+        height,
+        alt,
+        caption,
+        credit,
+    } = image;
     let size_known = width > 0 && height > 0;
-    let (width, height) = if size_known { (width, height) } else { (1600, 900) };
+    let (width, height) = if size_known {
+        (width, height)
+    } else {
+        (1600, 900)
+    };
     let srcset = (!srcset.is_empty()).then(|| {
-        srcset.iter().map(|s| format!("{} {}w", s.url, s.width)).collect::<Vec<_>>().join(", ")
+        srcset
+            .iter()
+            .map(|s| format!("{} {}w", s.url, s.width))
+            .collect::<Vec<_>>()
+            .join(", ")
     });
     let sizes = srcset.as_ref().map(|_| {
-        if hero { "(min-width: 64rem) 60rem, 100vw" } else { "(min-width: 48rem) 42rem, 100vw" }
+        if hero {
+            "(min-width: 64rem) 60rem, 100vw"
+        } else {
+            "(min-width: 48rem) 42rem, 100vw"
+        }
     });
     let has_caption = caption.is_some() || credit.is_some();
     view! {

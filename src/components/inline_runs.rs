@@ -5,12 +5,19 @@ use leptos::prelude::*;
 /// (`SafeUrl`), and text is always set as text.
 #[component]
 pub fn InlineRuns(runs: Vec<Inline>) -> impl IntoView {
-    runs.into_iter().map(|run| view! { <InlineRun run/> }).collect_view()
+    runs.into_iter()
+        .map(|run| view! { <InlineRun run/> })
+        .collect_view()
 }
 
 #[component]
 fn InlineRun(run: Inline) -> impl IntoView {
-    let Inline { text, bold, italic, link } = run;
+    let Inline {
+        text,
+        bold,
+        italic,
+        link,
+    } = run;
     let text = match (bold, italic) {
         (true, true) => view! { <strong><em>{text}</em></strong> }.into_any(),
         (true, false) => view! { <strong>{text}</strong> }.into_any(),
@@ -19,7 +26,9 @@ fn InlineRun(run: Inline) -> impl IntoView {
     };
     match link {
         Some(url) if url.is_internal() => view! { <a href=url.to_string()>{text}</a> }.into_any(),
-        Some(url) => view! { <a href=url.to_string() rel="noopener noreferrer">{text}</a> }.into_any(),
+        Some(url) => {
+            view! { <a href=url.to_string() rel="noopener noreferrer">{text}</a> }.into_any()
+        }
         None => text,
     }
 }

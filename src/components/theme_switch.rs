@@ -7,7 +7,11 @@ use leptos::prelude::*;
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
     let current = browser::current_theme().unwrap_or_default();
-    let options = [("", strings::THEME_AUTO), ("light", strings::THEME_LIGHT), ("dark", strings::THEME_DARK)];
+    let options = [
+        ("", strings::THEME_AUTO),
+        ("light", strings::THEME_LIGHT),
+        ("dark", strings::THEME_DARK),
+    ];
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         browser::set_theme(match value.as_str() {

@@ -125,7 +125,9 @@ impl<'de> Deserialize<'de> for HeadingLevel {
             2 => Ok(HeadingLevel::H2),
             3 => Ok(HeadingLevel::H3),
             4 => Ok(HeadingLevel::H4),
-            n => Err(serde::de::Error::custom(format!("heading level {n} is not 2-4"))),
+            n => Err(serde::de::Error::custom(format!(
+                "heading level {n} is not 2-4"
+            ))),
         }
     }
 }
@@ -165,7 +167,9 @@ impl Block {
         match self {
             Block::Paragraph { content } | Block::Context { content, .. } => Some(runs(content)),
             Block::Heading { text, .. } | Block::Quote { text, .. } => Some(text.clone()),
-            Block::List { items, .. } => Some(items.iter().map(|i| runs(i)).collect::<Vec<_>>().join(" ")),
+            Block::List { items, .. } => {
+                Some(items.iter().map(|i| runs(i)).collect::<Vec<_>>().join(" "))
+            }
             _ => None,
         }
     }
@@ -180,7 +184,12 @@ impl Article {
     pub fn word_count(&self) -> usize {
         let words = |s: &str| s.split_whitespace().count();
         let standfirst = self.standfirst.as_deref().map_or(0, words);
-        let body: usize = self.body.iter().filter_map(Block::text).map(|t| words(&t)).sum();
+        let body: usize = self
+            .body
+            .iter()
+            .filter_map(Block::text)
+            .map(|t| words(&t))
+            .sum();
         standfirst + body
     }
 
@@ -227,7 +236,10 @@ mod tests {
         assert!(matches!(article.body[1], Block::Divider));
         assert_eq!(
             article.body[2],
-            Block::Heading { level: HeadingLevel::H2, text: "kept".into() }
+            Block::Heading {
+                level: HeadingLevel::H2,
+                text: "kept".into()
+            }
         );
     }
 
@@ -236,7 +248,10 @@ mod tests {
         for field in ["id", "headline", "published", "body"] {
             let mut doc = minimal(json!([]));
             doc.as_object_mut().unwrap().remove(field);
-            assert!(serde_json::from_value::<Article>(doc).is_err(), "without {field}");
+            assert!(
+                serde_json::from_value::<Article>(doc).is_err(),
+                "without {field}"
+            );
         }
     }
 
@@ -254,10 +269,14 @@ mod tests {
         let article: Article = serde_json::from_value(doc).unwrap();
         assert_eq!(article.hero, None);
         assert_eq!(article.authors[0].url, None);
-        let Block::Paragraph { content } = &article.body[0] else { panic!("paragraph lost") };
+        let Block::Paragraph { content } = &article.body[0] else {
+            panic!("paragraph lost")
+        };
         assert_eq!(content[0].link, None);
         assert_eq!(content[0].text, "click");
-        let Block::Related { links, .. } = &article.body[1] else { panic!("related lost") };
+        let Block::Related { links, .. } = &article.body[1] else {
+            panic!("related lost")
+        };
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].title, "good");
     }

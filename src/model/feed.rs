@@ -114,7 +114,11 @@ struct RawItem {
     tags: Vec<String>,
     #[serde(default)]
     language: Option<String>,
-    #[serde(default, rename = "_broadsheet", deserialize_with = "lenient_extension")]
+    #[serde(
+        default,
+        rename = "_broadsheet",
+        deserialize_with = "lenient_extension"
+    )]
     broadsheet: Option<Extension>,
 }
 
@@ -131,7 +135,11 @@ impl Feed {
             .filter_map(|value| serde_json::from_value::<RawItem>(value).ok())
             .filter_map(|item| FeedItem::from_raw(item, &feed_authors, raw.language.as_deref()))
             .collect();
-        Ok(Feed { title: raw.title.unwrap_or_default(), next_url: raw.next_url, items })
+        Ok(Feed {
+            title: raw.title.unwrap_or_default(),
+            next_url: raw.next_url,
+            items,
+        })
     }
 }
 
@@ -139,7 +147,11 @@ impl FeedItem {
     /// JSON Feed items without an `id` are identified by their `url`; with neither, the
     /// item cannot be linked to or de-duplicated, so it is dropped.
     /// Authors and language missing on the item are the feed's.
-    fn from_raw(raw: RawItem, feed_authors: &[Author], feed_language: Option<&str>) -> Option<Self> {
+    fn from_raw(
+        raw: RawItem,
+        feed_authors: &[Author],
+        feed_language: Option<&str>,
+    ) -> Option<Self> {
         let id = match raw.id {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -169,7 +181,9 @@ impl FeedItem {
     /// True when Broadsheet has an article document for the item; other publishers' items are
     /// shown from the item itself.
     pub fn has_article_document(&self) -> bool {
-        self.broadsheet.as_ref().is_some_and(|b| b.article.is_some())
+        self.broadsheet
+            .as_ref()
+            .is_some_and(|b| b.article.is_some())
     }
 
     /// The article view of an item that has no article document: its HTML read through the
@@ -183,7 +197,14 @@ impl FeedItem {
         };
         if let Some(url) = self.url.clone().filter(|u| !u.is_internal()) {
             let title = crate::strings::ORIGINAL_STORY.to_owned();
-            body.push(Block::Related { title: None, links: vec![Link { title, url, kicker: None }] });
+            body.push(Block::Related {
+                title: None,
+                links: vec![Link {
+                    title,
+                    url,
+                    kicker: None,
+                }],
+            });
         }
         let hero = self.image.clone().map(|src| Image {
             src,
@@ -196,7 +217,10 @@ impl FeedItem {
         });
         Article {
             id: self.id.clone(),
-            url: self.url.clone().unwrap_or_else(|| SafeUrl::from_route(crate::routes::article(&self.id))),
+            url: self
+                .url
+                .clone()
+                .unwrap_or_else(|| SafeUrl::from_route(crate::routes::article(&self.id))),
             headline: self.display_title(),
             standfirst: self.summary.clone(),
             section: ext.section.unwrap_or_default(),
@@ -222,7 +246,10 @@ impl FeedItem {
         }
         let from_html = || {
             let html = self.content_html.as_deref()?;
-            let texts: Vec<String> = blocks_from_html(html).iter().filter_map(Block::text).collect();
+            let texts: Vec<String> = blocks_from_html(html)
+                .iter()
+                .filter_map(Block::text)
+                .collect();
             Some(texts.join(" "))
         };
         let text = self
@@ -244,7 +271,12 @@ fn paragraphs_from_text(text: &str) -> Vec<Block> {
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .map(|text| Block::Paragraph {
-            content: vec![Inline { text, bold: false, italic: false, link: None }],
+            content: vec![Inline {
+                text,
+                bold: false,
+                italic: false,
+                link: None,
+            }],
         })
         .collect()
 }
@@ -307,11 +339,17 @@ pub fn group_by_day(items: &[FeedItem], offset_minutes: i32) -> Vec<DayGroup<'_>
         };
         match groups.iter_mut().find(|g| g.date == Some(date)) {
             Some(group) => group.items.push(item),
-            None => groups.push(DayGroup { date: Some(date), items: vec![item] }),
+            None => groups.push(DayGroup {
+                date: Some(date),
+                items: vec![item],
+            }),
         }
     }
     if !undated.is_empty() {
-        groups.push(DayGroup { date: None, items: undated });
+        groups.push(DayGroup {
+            date: None,
+            items: undated,
+        });
     }
     groups
 }
@@ -330,10 +368,19 @@ mod tests {
     fn accepts_json_feed_1_0_and_1_1_and_refuses_other_json() {
         let v10 = json!({"version": "https://jsonfeed.org/version/1", "items": []});
         assert!(Feed::parse(&v10.to_string()).is_ok());
-        assert!(matches!(Feed::parse(r#"{"rss": "2.0"}"#), Err(FeedError::NotJsonFeed)));
-        assert!(matches!(Feed::parse("{\"version\": "), Err(FeedError::Json(_))));
+        assert!(matches!(
+            Feed::parse(r#"{"rss": "2.0"}"#),
+            Err(FeedError::NotJsonFeed)
+        ));
+        assert!(matches!(
+            Feed::parse("{\"version\": "),
+            Err(FeedError::Json(_))
+        ));
         let no_items = json!({"version": "https://jsonfeed.org/version/1.1"});
-        assert!(matches!(Feed::parse(&no_items.to_string()), Err(FeedError::NotJsonFeed)));
+        assert!(matches!(
+            Feed::parse(&no_items.to_string()),
+            Err(FeedError::NotJsonFeed)
+        ));
     }
 
     #[test]
@@ -392,13 +439,21 @@ mod tests {
         let shape = |groups: Vec<DayGroup<'_>>| -> Vec<(Option<u32>, Vec<String>)> {
             groups
                 .into_iter()
-                .map(|g| (g.date.map(|d| d.day), g.items.iter().map(|i| i.id.clone()).collect()))
+                .map(|g| {
+                    (
+                        g.date.map(|d| d.day),
+                        g.items.iter().map(|i| i.id.clone()).collect(),
+                    )
+                })
                 .collect()
         };
         assert_eq!(
             shape(group_by_day(&parsed.items, 0)),
             [
-                (Some(11), vec!["late".into(), "evening".into(), "morning".into()]),
+                (
+                    Some(11),
+                    vec!["late".into(), "evening".into(), "morning".into()]
+                ),
                 (Some(10), vec!["before".into()]),
                 (None, vec!["undated".into()]),
             ]
@@ -414,13 +469,19 @@ mod tests {
             ]
         );
         // Five hours west, the 01:00 UTC item belongs to the evening of the 10th.
-        assert_eq!(shape(group_by_day(&parsed.items, -300))[1].1, ["morning", "before"]);
+        assert_eq!(
+            shape(group_by_day(&parsed.items, -300))[1].1,
+            ["morning", "before"]
+        );
     }
 
     #[test]
     fn later_pages_add_only_items_not_yet_shown() {
         let page = |ids: &[&str]| {
-            let items: Vec<_> = ids.iter().map(|id| json!({"id": id, "content_text": id})).collect();
+            let items: Vec<_> = ids
+                .iter()
+                .map(|id| json!({"id": id, "content_text": id}))
+                .collect();
             Feed::parse(&feed(json!(items))).unwrap().items
         };
         let mut shown = page(&["a", "b", "c"]);
@@ -453,9 +514,13 @@ mod tests {
         .unwrap();
         let html_article = parsed.items[0].to_article();
         assert_eq!(html_article.headline, "From HTML");
-        assert!(matches!(&html_article.body[0], Block::Paragraph { content } if content.len() == 2));
+        assert!(
+            matches!(&html_article.body[0], Block::Paragraph { content } if content.len() == 2)
+        );
         assert!(matches!(&html_article.body[1], Block::List { items, .. } if items.len() == 1));
-        let Block::Related { links, .. } = &html_article.body[2] else { panic!("no link to the original") };
+        let Block::Related { links, .. } = &html_article.body[2] else {
+            panic!("no link to the original")
+        };
         assert_eq!(links[0].url.as_str(), "https://other.example/h");
         let hero = html_article.hero.unwrap();
         assert_eq!((hero.width, hero.height), (0, 0), "size unknown");

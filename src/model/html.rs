@@ -24,7 +24,10 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
 #[derive(Debug, PartialEq)]
 enum Token {
     Text(String),
-    Start { name: String, attrs: Vec<(String, String)> },
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+    },
     End(String),
 }
 
@@ -118,7 +121,9 @@ fn split_tag(body: &str) -> (&str, &str) {
 
 fn parse_tag(tag: &str) -> (String, Vec<(String, String)>) {
     let tag = tag.trim_end_matches('/');
-    let name_end = tag.find(|c: char| c.is_whitespace() || c == '/').unwrap_or(tag.len());
+    let name_end = tag
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(tag.len());
     let name = tag[..name_end].to_ascii_lowercase();
     let mut attrs = Vec::new();
     let mut rest = tag[name_end..].trim_start_matches(|c: char| c.is_whitespace() || c == '/');
@@ -159,10 +164,28 @@ fn decode_entities(text: &str) -> String {
         return text.to_owned();
     }
     const NAMED: [(&str, char); 22] = [
-        ("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\''), ("nbsp", '\u{a0}'),
-        ("mdash", '—'), ("ndash", '–'), ("hellip", '…'), ("lsquo", '‘'), ("rsquo", '’'),
-        ("ldquo", '“'), ("rdquo", '”'), ("laquo", '«'), ("raquo", '»'), ("copy", '©'),
-        ("reg", '®'), ("trade", '™'), ("euro", '€'), ("pound", '£'), ("deg", '°'), ("middot", '·'),
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("nbsp", '\u{a0}'),
+        ("mdash", '—'),
+        ("ndash", '–'),
+        ("hellip", '…'),
+        ("lsquo", '‘'),
+        ("rsquo", '’'),
+        ("ldquo", '“'),
+        ("rdquo", '”'),
+        ("laquo", '«'),
+        ("raquo", '»'),
+        ("copy", '©'),
+        ("reg", '®'),
+        ("trade", '™'),
+        ("euro", '€'),
+        ("pound", '£'),
+        ("deg", '°'),
+        ("middot", '·'),
     ];
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -172,7 +195,8 @@ fn decode_entities(text: &str) -> String {
         let end = rest[1..].find(';').map(|i| i + 1).filter(|&i| i <= 12);
         let decoded = end.and_then(|end| {
             let name = &rest[1..end];
-            let ch = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+            let ch = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+            {
                 u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
             } else if let Some(dec) = name.strip_prefix('#') {
                 dec.parse().ok().and_then(char::from_u32)
@@ -227,12 +251,22 @@ impl Builder {
             Some(last) if (last.bold, last.italic, &last.link) == (bold, italic, &link) => {
                 last.text.push_str(text)
             }
-            _ => self.runs.push(Inline { text: text.to_owned(), bold, italic, link }),
+            _ => self.runs.push(Inline {
+                text: text.to_owned(),
+                bold,
+                italic,
+                link,
+            }),
         }
     }
 
     fn start(&mut self, name: &str, attrs: &[(String, String)]) {
-        let attr = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let attr = |key: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
         match name {
             "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "aside"
             | "table" | "tr" | "dl" | "dt" | "dd" | "pre" => self.flush(),
@@ -260,7 +294,9 @@ impl Builder {
             }
             "b" | "strong" => self.bold += 1,
             "i" | "em" | "cite" => self.italic += 1,
-            "a" => self.links.push(attr("href").and_then(|h| SafeUrl::parse(h).ok())),
+            "a" => self
+                .links
+                .push(attr("href").and_then(|h| SafeUrl::parse(h).ok())),
             "br" => self.text(" "),
             "td" | "th" => self.text(" "),
             "hr" => {
@@ -305,10 +341,13 @@ impl Builder {
             }
             "figcaption" => {
                 let caption = collapse(&self.take_text());
-                if let Some(Block::Image(image)) = self.blocks.last_mut().filter(|_| self.in_figure) {
+                if let Some(Block::Image(image)) = self.blocks.last_mut().filter(|_| self.in_figure)
+                {
                     image.caption = (!caption.is_empty()).then_some(caption);
                 } else if !caption.is_empty() {
-                    self.blocks.push(Block::Paragraph { content: vec![plain(caption)] });
+                    self.blocks.push(Block::Paragraph {
+                        content: vec![plain(caption)],
+                    });
                 }
             }
             "figure" => {
@@ -321,18 +360,41 @@ impl Builder {
 
     /// An image with its size becomes an image block. Without a size it could not be placed
     /// without the page jumping, so it becomes a link to the picture, loaded only on a click.
-    fn image(&mut self, src: Option<&str>, alt: Option<&str>, width: Option<&str>, height: Option<&str>) {
-        let Some(src) = src.and_then(|s| SafeUrl::parse(s).ok()) else { return };
+    fn image(
+        &mut self,
+        src: Option<&str>,
+        alt: Option<&str>,
+        width: Option<&str>,
+        height: Option<&str>,
+    ) {
+        let Some(src) = src.and_then(|s| SafeUrl::parse(s).ok()) else {
+            return;
+        };
         let alt = alt.map(collapse).unwrap_or_default();
-        let size = |v: Option<&str>| v.and_then(|v| v.trim().parse::<u32>().ok()).filter(|v| *v > 0);
+        let size = |v: Option<&str>| {
+            v.and_then(|v| v.trim().parse::<u32>().ok())
+                .filter(|v| *v > 0)
+        };
         match (size(width), size(height)) {
             (Some(width), Some(height)) => {
                 self.flush();
-                let image = Image { src, srcset: Vec::new(), width, height, alt, caption: None, credit: None };
+                let image = Image {
+                    src,
+                    srcset: Vec::new(),
+                    width,
+                    height,
+                    alt,
+                    caption: None,
+                    credit: None,
+                };
                 self.blocks.push(Block::Image(image));
             }
             _ => {
-                let label = if alt.is_empty() { "Image".to_owned() } else { format!("Image: {alt}") };
+                let label = if alt.is_empty() {
+                    "Image".to_owned()
+                } else {
+                    format!("Image: {alt}")
+                };
                 self.links.push(Some(src));
                 self.text(&format!(" {label} "));
                 self.links.pop();
@@ -366,10 +428,18 @@ impl Builder {
             return;
         }
         let block = if let Some(level) = heading {
-            Block::Heading { level, text: runs.into_iter().map(|r| r.text).collect() }
+            Block::Heading {
+                level,
+                text: runs.into_iter().map(|r| r.text).collect(),
+            }
         } else if self.quote_depth > 0 {
             let text = runs.into_iter().map(|r| r.text).collect();
-            Block::Quote { text, attribution: None, cite_url: None, kind: QuoteKind::Block }
+            Block::Quote {
+                text,
+                attribution: None,
+                cite_url: None,
+                kind: QuoteKind::Block,
+            }
         } else {
             Block::Paragraph { content: runs }
         };
@@ -388,7 +458,12 @@ impl Builder {
 }
 
 fn plain(text: String) -> Inline {
-    Inline { text, bold: false, italic: false, link: None }
+    Inline {
+        text,
+        bold: false,
+        italic: false,
+        link: None,
+    }
 }
 
 fn collapse(text: &str) -> String {
@@ -439,19 +514,42 @@ mod tests {
              <blockquote><p>Quoted words</p></blockquote><hr><h5>Small</h5>",
         );
         assert_eq!(blocks.len(), 6, "{blocks:?}");
-        assert_eq!(blocks[0], Block::Heading { level: HeadingLevel::H2, text: "Title & more".into() });
-        let Block::Paragraph { content } = &blocks[1] else { panic!("{blocks:?}") };
+        assert_eq!(
+            blocks[0],
+            Block::Heading {
+                level: HeadingLevel::H2,
+                text: "Title & more".into()
+            }
+        );
+        let Block::Paragraph { content } = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
         assert_eq!(runs(content), "One bold and soft words, a link.");
         assert!(content.iter().any(|r| r.bold && r.text.trim() == "bold"));
         assert!(content.iter().any(|r| r.italic && r.text.trim() == "soft"));
         let link = content.iter().find(|r| r.link.is_some()).unwrap();
-        assert_eq!((link.text.as_str(), link.link.as_ref().unwrap().as_str()), (" a link", "https://example.com/x"));
-        let Block::List { ordered: false, items } = &blocks[2] else { panic!("{blocks:?}") };
+        assert_eq!(
+            (link.text.as_str(), link.link.as_ref().unwrap().as_str()),
+            (" a link", "https://example.com/x")
+        );
+        let Block::List {
+            ordered: false,
+            items,
+        } = &blocks[2]
+        else {
+            panic!("{blocks:?}")
+        };
         let items: Vec<String> = items.iter().map(|i| runs(i)).collect();
         assert_eq!(items, ["first", "second", "nested"]);
         assert!(matches!(&blocks[3], Block::Quote { text, .. } if text == "Quoted words"));
         assert_eq!(blocks[4], Block::Divider);
-        assert!(matches!(&blocks[5], Block::Heading { level: HeadingLevel::H4, .. }));
+        assert!(matches!(
+            &blocks[5],
+            Block::Heading {
+                level: HeadingLevel::H4,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -461,12 +559,22 @@ mod tests {
              <figcaption>The caption</figcaption></figure>\
              <p><img src='https://example.com/b.png' alt='B'> <img src=\"javascript:alert(1)\" width=1 height=1></p>",
         );
-        let Block::Image(image) = &blocks[0] else { panic!("{blocks:?}") };
-        assert_eq!((image.width, image.height, image.alt.as_str()), (800, 450, "A view"));
+        let Block::Image(image) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            (image.width, image.height, image.alt.as_str()),
+            (800, 450, "A view")
+        );
         assert_eq!(image.caption.as_deref(), Some("The caption"));
-        let Block::Paragraph { content } = &blocks[1] else { panic!("{blocks:?}") };
+        let Block::Paragraph { content } = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
         assert_eq!(runs(content), "Image: B");
-        assert_eq!(content[0].link.as_ref().unwrap().as_str(), "https://example.com/b.png");
+        assert_eq!(
+            content[0].link.as_ref().unwrap().as_str(),
+            "https://example.com/b.png"
+        );
         assert_eq!(blocks.len(), 2, "the javascript: image is gone: {blocks:?}");
     }
 
@@ -510,25 +618,38 @@ mod tests {
             let debug = text_of(&blocks);
             for block in &blocks {
                 let urls: Vec<&SafeUrl> = match block {
-                    Block::Paragraph { content } => content.iter().filter_map(|r| r.link.as_ref()).collect(),
-                    Block::List { items, .. } => items.iter().flatten().filter_map(|r| r.link.as_ref()).collect(),
+                    Block::Paragraph { content } => {
+                        content.iter().filter_map(|r| r.link.as_ref()).collect()
+                    }
+                    Block::List { items, .. } => items
+                        .iter()
+                        .flatten()
+                        .filter_map(|r| r.link.as_ref())
+                        .collect(),
                     Block::Image(image) => vec![&image.src],
                     _ => vec![],
                 };
                 let page = url::Url::parse("https://news.example/news/item").unwrap();
                 for url in urls {
                     let resolved = page.join(url.as_str()).unwrap();
-                    assert!(["http", "https", "mailto"].contains(&resolved.scheme()), "{payload}: {url}");
+                    assert!(
+                        ["http", "https", "mailto"].contains(&resolved.scheme()),
+                        "{payload}: {url}"
+                    );
                 }
             }
-            assert!(!debug.contains("alert('XSS');}"), "style text shown for {payload}: {debug}");
+            assert!(
+                !debug.contains("alert('XSS');}"),
+                "style text shown for {payload}: {debug}"
+            );
             assert!(!debug.contains("Script"), "{payload}: {debug}");
         }
     }
 
     #[test]
     fn script_bodies_are_dropped_not_shown() {
-        let blocks = blocks_from_html("<p>before</p><script>window.x = '</p>'</script><p>after</p>");
+        let blocks =
+            blocks_from_html("<p>before</p><script>window.x = '</p>'</script><p>after</p>");
         assert_eq!(text_of(&blocks).matches("window").count(), 0, "{blocks:?}");
         assert_eq!(blocks.len(), 2);
     }
@@ -537,8 +658,13 @@ mod tests {
     fn malformed_markup_degrades_to_text() {
         let blocks = blocks_from_html("a < b and <p class=\"unclosed>text");
         assert!(matches!(&blocks[0], Block::Paragraph { content } if runs(content) == "a < b and"));
-        assert!(blocks_from_html("<").iter().all(|b| matches!(b, Block::Paragraph { .. })));
+        assert!(blocks_from_html("<")
+            .iter()
+            .all(|b| matches!(b, Block::Paragraph { .. })));
         assert!(blocks_from_html("").is_empty());
-        assert_eq!(decode_entities("&amp;lt; &#0; &bogus; &#x1F600;"), "&lt; &#0; &bogus; 😀");
+        assert_eq!(
+            decode_entities("&amp;lt; &#0; &bogus; &#x1F600;"),
+            "&lt; &#0; &bogus; 😀"
+        );
     }
 }

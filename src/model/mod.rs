@@ -7,7 +7,9 @@ pub mod html;
 pub mod time;
 pub mod url;
 
-pub use article::{Article, Author, Block, HeadingLevel, Image, ImageSource, Inline, Link, QuoteKind};
+pub use article::{
+    Article, Author, Block, HeadingLevel, Image, ImageSource, Inline, Link, QuoteKind,
+};
 pub use feed::{append_new_items, group_by_day, sections, DayGroup, Feed, FeedItem};
 pub use time::{CivilDate, Timestamp};
 pub use url::SafeUrl;
@@ -46,14 +48,18 @@ where
     T: serde::de::DeserializeOwned,
 {
     let values = Option::<Vec<serde_json::Value>>::deserialize(deserializer)?.unwrap_or_default();
-    Ok(values.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect())
+    Ok(values
+        .into_iter()
+        .filter_map(|v| serde_json::from_value(v).ok())
+        .collect())
 }
 
 /// Writing direction for a BCP 47 language tag: right-to-left for the languages and scripts
 /// written that way, left-to-right otherwise.
 pub fn text_direction(language: &str) -> &'static str {
-    const RTL_LANGUAGES: [&str; 12] =
-        ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"];
+    const RTL_LANGUAGES: [&str; 12] = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi",
+    ];
     const RTL_SCRIPTS: [&str; 5] = ["arab", "hebr", "syrc", "thaa", "nkoo"];
     let mut subtags = language.split(['-', '_']);
     let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
@@ -75,8 +81,10 @@ mod tests {
 
     #[test]
     fn control_characters_are_removed_from_every_string() {
-        let doc: serde_json::Value =
-            super::parse_clean(r#"{"a": ["x\u0000y\u001b[31mz"], "b": {"c": "line\nnext\ttab\u0085"}}"#).unwrap();
+        let doc: serde_json::Value = super::parse_clean(
+            r#"{"a": ["x\u0000y\u001b[31mz"], "b": {"c": "line\nnext\ttab\u0085"}}"#,
+        )
+        .unwrap();
         assert_eq!(doc["a"][0], "xy[31mz");
         assert_eq!(doc["b"]["c"], "line\nnext\ttab");
     }

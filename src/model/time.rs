@@ -31,9 +31,9 @@ impl Timestamp {
         }
         let num = |range: std::ops::Range<usize>| -> Option<i64> {
             let part = b.get(range)?;
-            part.iter().all(u8::is_ascii_digit).then(|| {
-                part.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0'))
-            })
+            part.iter()
+                .all(u8::is_ascii_digit)
+                .then(|| part.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0')))
         };
         let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
         let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
@@ -82,9 +82,11 @@ impl Timestamp {
             _ => return None,
         };
         let days = days_from_civil(year as i32, month as u32, day as u32);
-        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second.min(59)
-            - offset_minutes * 60;
-        Some(Timestamp { unix_millis: seconds * 1_000 + millis })
+        let seconds =
+            days * 86_400 + hour * 3_600 + minute * 60 + second.min(59) - offset_minutes * 60;
+        Some(Timestamp {
+            unix_millis: seconds * 1_000 + millis,
+        })
     }
 
     pub fn unix_millis(self) -> i64 {
@@ -111,7 +113,11 @@ impl fmt::Display for Timestamp {
         let d = self.civil_date(0);
         let (h, m) = self.clock(0);
         let s = self.unix_millis.div_euclid(1_000).rem_euclid(60);
-        write!(f, "{:04}-{:02}-{:02}T{h:02}:{m:02}:{s:02}Z", d.year, d.month, d.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{h:02}:{m:02}:{s:02}Z",
+            d.year, d.month, d.day
+        )
     }
 }
 
@@ -126,7 +132,10 @@ impl<'de> Deserialize<'de> for Timestamp {
 /// For dates that may be missing or malformed without the item around them being lost.
 pub fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
     let raw = Option::<serde_json::Value>::deserialize(deserializer)?;
-    Ok(raw.as_ref().and_then(serde_json::Value::as_str).and_then(Timestamp::parse))
+    Ok(raw
+        .as_ref()
+        .and_then(serde_json::Value::as_str)
+        .and_then(Timestamp::parse))
 }
 
 impl CivilDate {
@@ -217,12 +226,33 @@ mod tests {
     #[test]
     fn the_calendar_date_depends_on_the_readers_zone() {
         let t = Timestamp::parse("2022-01-10T23:30:00Z").unwrap();
-        assert_eq!(t.civil_date(0), CivilDate { year: 2022, month: 1, day: 10 });
-        assert_eq!(t.civil_date(60), CivilDate { year: 2022, month: 1, day: 11 });
+        assert_eq!(
+            t.civil_date(0),
+            CivilDate {
+                year: 2022,
+                month: 1,
+                day: 10
+            }
+        );
+        assert_eq!(
+            t.civil_date(60),
+            CivilDate {
+                year: 2022,
+                month: 1,
+                day: 11
+            }
+        );
         assert_eq!(t.civil_date(-600).day, 10);
         assert_eq!(t.clock(60), (0, 30));
         let new_year = Timestamp::parse("2022-01-01T02:00:00Z").unwrap();
-        assert_eq!(new_year.civil_date(-300), CivilDate { year: 2021, month: 12, day: 31 });
+        assert_eq!(
+            new_year.civil_date(-300),
+            CivilDate {
+                year: 2021,
+                month: 12,
+                day: 31
+            }
+        );
     }
 
     #[test]

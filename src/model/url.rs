@@ -43,7 +43,10 @@ impl SafeUrl {
             return Err(UrlError::Empty);
         }
         if let Some(scheme) = scheme_of(&cleaned) {
-            if !ALLOWED_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
+            if !ALLOWED_SCHEMES
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(scheme))
+            {
                 return Err(UrlError::Scheme(scheme.to_ascii_lowercase()));
             }
         }
@@ -52,7 +55,10 @@ impl SafeUrl {
 
     /// A path built by `crate::routes`, which only ever makes relative paths of escaped text.
     pub(crate) fn from_route(path: String) -> Self {
-        debug_assert!(SafeUrl::parse(&path).is_ok_and(|u| u.is_internal()), "{path}");
+        debug_assert!(
+            SafeUrl::parse(&path).is_ok_and(|u| u.is_internal()),
+            "{path}"
+        );
         SafeUrl(path)
     }
 

@@ -22,9 +22,12 @@ pub struct FeedStore {
     visited: StoredValue<Vec<String>>,
     loading: RwSignal<bool>,
     error: RwSignal<Option<FetchError>>,
+    /// Where the reader was in the feed when they last left it.
     scroll_y: StoredValue<f64>,
-    /// Set by Back and Forward, so only those restore the scroll position.
+    /// Set by a Back or Forward that leads to the feed: only those restore the scroll position.
     moved_in_history: StoredValue<bool>,
+    /// True while the feed is on screen.
+    shown: StoredValue<bool>,
 }
 
 impl FeedStore {
@@ -41,9 +44,21 @@ impl FeedStore {
             error: RwSignal::new(None),
             scroll_y: StoredValue::new(0.0),
             moved_in_history: StoredValue::new(false),
+            shown: StoredValue::new(false),
         };
-        let moved = store.moved_in_history;
-        browser::on_history_move(move || moved.set_value(true));
+        let (moved, shown, scroll_y) = (store.moved_in_history, store.shown, store.scroll_y);
+        // Scroll restoration is manual (see `browser::on_history_move`): the feed gets back its
+        // position; any other page starts at its top.
+        browser::on_history_move(move || {
+            if shown.get_value() {
+                scroll_y.set_value(browser::scroll_y());
+            }
+            let to_feed = browser::current_path() == routes::ALL_NEWS;
+            moved.set_value(to_feed);
+            if !to_feed {
+                browser::scroll_to_after_layout(0.0);
+            }
+        });
         provide_context(store);
     }
 
@@ -52,7 +67,9 @@ impl FeedStore {
         if let Some(resource) = self.first.get_value() {
             return resource;
         }
-        let resource = self.owner.with(|| LocalResource::new(api::fetch_first_feed_page));
+        let resource = self
+            .owner
+            .with(|| LocalResource::new(api::fetch_first_feed_page));
         self.first.set_value(Some(resource));
         resource
     }
@@ -85,7 +102,11 @@ impl FeedStore {
 
     /// Loads the page after the last one loaded, unless one is loading already.
     fn load_more(&self, first: &Page) {
-        let Some(url) = self.next.get_untracked().unwrap_or_else(|| first.next.clone()) else {
+        let Some(url) = self
+            .next
+            .get_untracked()
+            .unwrap_or_else(|| first.next.clone())
+        else {
             return;
         };
         if self.loading.get_untracked() {
@@ -126,11 +147,17 @@ pub fn FeedPage() -> impl IntoView {
     let store = expect_context::<FeedStore>();
     let first = store.first_page();
     let query = use_query_map();
-    let section = Memo::new(move |_| query.read().get(routes::SECTION_PARAM).filter(|s| !s.is_empty()));
-    let title = move || section.get().unwrap_or_else(|| strings::ALL_NEWS.to_owned());
-
-    let scroll_y = store.scroll_y;
-    on_cleanup(move || scroll_y.set_value(browser::scroll_y()));
+    let section = Memo::new(move |_| {
+        query
+            .read()
+            .get(routes::SECTION_PARAM)
+            .filter(|s| !s.is_empty())
+    });
+    let title = move || {
+        section
+            .get()
+            .unwrap_or_else(|| strings::ALL_NEWS.to_owned())
+    };
 
     view! {
         <Title text=title/>
@@ -166,6 +193,12 @@ fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> im
         store.moved_in_history.set_value(false);
         browser::scroll_to_after_layout(store.scroll_y.get_value());
     }
+    let (shown, scroll_y) = (store.shown, store.scroll_y);
+    shown.set_value(true);
+    on_cleanup(move || shown.set_value(false));
+    // The position is taken when a link is followed, before the router scrolls the next page
+    // to its top (this runs first: the router listens on the window).
+    let remember_position = move |_| scroll_y.set_value(browser::scroll_y());
     let first_items = first.feed.items.clone();
     let (more, loading, error) = (store.more, store.loading, store.error);
     let all_items = move || {
@@ -185,39 +218,41 @@ fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> im
     let retry = load_more.clone();
 
     view! {
-        {move || view! { <SectionNav sections=sections(&all()) current=section.get()/> }}
-        {move || {
-            let items: Vec<FeedItem> = match section.get() {
-                Some(name) => all_items().into_iter().filter(|i| i.section() == Some(name.as_str())).collect(),
-                None => all_items(),
-            };
-            match (items.is_empty(), section.get().is_some()) {
-                (false, _) => view! { <FeedList items/> }.into_any(),
-                (true, true) => view! { <p class="notice">{strings::EMPTY_SECTION}</p> }.into_any(),
-                (true, false) => view! { <p class="notice">{strings::EMPTY_FEED}</p> }.into_any(),
-            }
-        }}
-        <div class="feed__more">
-            {move || error.get().map(|e| {
-                let retry = retry.clone();
-                view! { <LoadError message=e.message() detail=e.detail() on_retry=move || retry()/> }
-            })}
+        <div class="feed__pages" on:click=remember_position>
+            {move || view! { <SectionNav sections=sections(&all()) current=section.get()/> }}
             {move || {
-                let load_more = load_more.clone();
-                if has_next() {
-                    view! {
-                        <button type="button" class="button" on:click=move |_| load_more()
-                            prop:disabled=move || loading.get() aria-describedby="feed-status">
-                            {strings::LOAD_MORE}
-                        </button>
-                    }.into_any()
-                } else {
-                    view! { <p class="feed__end">{strings::END_OF_FEED}</p> }.into_any()
+                let items: Vec<FeedItem> = match section.get() {
+                    Some(name) => all_items().into_iter().filter(|i| i.section() == Some(name.as_str())).collect(),
+                    None => all_items(),
+                };
+                match (items.is_empty(), section.get().is_some()) {
+                    (false, _) => view! { <FeedList items/> }.into_any(),
+                    (true, true) => view! { <p class="notice">{strings::EMPTY_SECTION}</p> }.into_any(),
+                    (true, false) => view! { <p class="notice">{strings::EMPTY_FEED}</p> }.into_any(),
                 }
             }}
-            <p id="feed-status" class="feed__status" role="status">
-                {move || loading.get().then_some(strings::LOADING_MORE)}
-            </p>
+            <div class="feed__more">
+                {move || error.get().map(|e| {
+                    let retry = retry.clone();
+                    view! { <LoadError message=e.message() detail=e.detail() on_retry=move || retry()/> }
+                })}
+                {move || {
+                    let load_more = load_more.clone();
+                    if has_next() {
+                        view! {
+                            <button type="button" class="button" on:click=move |_| load_more()
+                                prop:disabled=move || loading.get() aria-describedby="feed-status">
+                                {strings::LOAD_MORE}
+                            </button>
+                        }.into_any()
+                    } else {
+                        view! { <p class="feed__end">{strings::END_OF_FEED}</p> }.into_any()
+                    }
+                }}
+                <p id="feed-status" class="feed__status" role="status">
+                    {move || loading.get().then_some(strings::LOADING_MORE)}
+                </p>
+            </div>
         </div>
     }
 }
