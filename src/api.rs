@@ -16,6 +16,8 @@ pub enum FetchError {
     /// The request never got an answer (offline, DNS, CORS, connection reset).
     Network,
     Timeout,
+    /// Cancelled by us: the reader went elsewhere before the answer came.
+    Cancelled,
     NotFound,
     /// Any other non-success status.
     Status(u16),
@@ -29,6 +31,7 @@ impl FetchError {
         match self {
             FetchError::Network => strings::ERROR_NETWORK,
             FetchError::Timeout => strings::ERROR_TIMEOUT,
+            FetchError::Cancelled => strings::ERROR_CANCELLED,
             FetchError::NotFound => strings::NOT_FOUND_TEXT,
             FetchError::Status(_) => strings::ERROR_SERVER,
             FetchError::Parse(_) => strings::ERROR_PARSE,
@@ -67,41 +70,34 @@ pub fn resolve(url: &str, base: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
-/// GETs a URL, giving up after [`TIMEOUT_MS`]; returns the body and the final URL.
-async fn get_text(url: &str) -> Result<(String, String), FetchError> {
-    let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
-    let response = Request::get(url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(|_| {
-            if signal.aborted() {
-                FetchError::Timeout
-            } else {
-                FetchError::Network
-            }
-        })?;
+/// GETs a URL, giving up after [`TIMEOUT_MS`] or when `cancel` fires; returns the body and
+/// the final URL.
+async fn get_text(url: &str, cancel: Option<&AbortSignal>) -> Result<(String, String), FetchError> {
+    let timeout = AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    let signal = match cancel {
+        Some(cancel) => AbortSignal::any(&js_sys::Array::of2(&timeout, cancel)),
+        None => timeout.clone(),
+    };
+    let failure = || {
+        if cancel.is_some_and(AbortSignal::aborted) {
+            FetchError::Cancelled
+        } else if timeout.aborted() {
+            FetchError::Timeout
+        } else {
+            FetchError::Network
+        }
+    };
+    let request = Request::get(url).abort_signal(Some(&signal));
+    let response = request.send().await.map_err(|_| failure())?;
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err(FetchError::NotFound),
         code => return Err(FetchError::Status(code)),
     }
     let final_url = response.url();
-    let body = response.text().await.map_err(|_| {
-        if signal.aborted() {
-            FetchError::Timeout
-        } else {
-            FetchError::Network
-        }
-    })?;
-    Ok((
-        body,
-        if final_url.is_empty() {
-            url.to_owned()
-        } else {
-            final_url
-        },
-    ))
+    let body = response.text().await.map_err(|_| failure())?;
+    let final_url = if final_url.is_empty() { url.to_owned() } else { final_url };
+    Ok((body, final_url))
 }
 
 /// One page of the feed, and the resolved URL of the page after it, if any.
@@ -119,7 +115,7 @@ pub async fn fetch_first_feed_page() -> Result<FeedPage, FetchError> {
 }
 
 pub async fn fetch_feed_page(url: &str) -> Result<FeedPage, FetchError> {
-    let (body, final_url) = get_text(url).await?;
+    let (body, final_url) = get_text(url, None).await?;
     let feed = Feed::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))?;
     let next = feed
         .next_url
@@ -133,12 +129,13 @@ pub async fn fetch_feed_page(url: &str) -> Result<FeedPage, FetchError> {
 }
 
 /// The article document for an id taken from the address bar, which may be anything: it is
-/// encoded so that it can only ever name a file in `articles/`.
-pub async fn fetch_article(id: String) -> Result<Article, FetchError> {
+/// encoded so that it can only ever name a file in `articles/`. `cancel` abandons it.
+pub async fn fetch_article(id: String, cancel: Option<AbortSignal>) -> Result<Article, FetchError> {
     if id.trim().is_empty() {
         return Err(FetchError::NotFound);
     }
     let encoded = String::from(js_sys::encode_uri_component(&id));
-    let (body, _) = get_text(&api_url(&format!("articles/{encoded}.json"))).await?;
+    let path = format!("articles/{encoded}.json");
+    let (body, _) = get_text(&api_url(&path), cancel.as_ref()).await?;
     Article::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))
 }

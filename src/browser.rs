@@ -78,6 +78,11 @@ mod imp {
             .unwrap_or(0.0)
     }
 
+    /// False while the tab is in the background: no point fetching what nobody sees.
+    pub fn page_visible() -> bool {
+        web_sys::window().and_then(|w| w.document()).is_none_or(|d| !d.hidden())
+    }
+
     /// The path of the address the page is at now.
     pub fn current_path() -> String {
         web_sys::window()
@@ -268,6 +273,10 @@ mod imp {
         String::new()
     }
 
+    pub fn page_visible() -> bool {
+        false
+    }
+
     pub fn scroll_to_after_layout(_: f64) {}
 
     pub fn on_history_move(_: impl Fn() + 'static) {}
@@ -291,7 +300,7 @@ mod imp {
 
 pub use imp::{
     api_base, current_path, current_theme, format_date_time, format_day, format_time, now,
-    on_history_move, scroll_to_after_layout, scroll_y, set_theme, share, utc_offset_minutes,
+    on_history_move, page_visible, scroll_to_after_layout, scroll_y, set_theme, share, utc_offset_minutes,
 };
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

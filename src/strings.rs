@@ -26,6 +26,14 @@ pub const TODAY: &str = "Today";
 pub const YESTERDAY: &str = "Yesterday";
 pub const UNDATED: &str = "Undated";
 pub const LOAD_MORE: &str = "Load more";
+
+/// The prompt that offers stories published since the feed was loaded.
+pub fn new_stories(count: usize) -> String {
+    match count {
+        1 => "1 new story".to_owned(),
+        n => format!("{n} new stories"),
+    }
+}
 pub const LOADING_MORE: &str = "Loading more stories…";
 pub const END_OF_FEED: &str = "You have reached the end of All News.";
 pub const EMPTY_FEED: &str = "There are no stories yet.";
@@ -48,6 +56,7 @@ pub const ERROR_NETWORK: &str =
     "We could not reach the news service. Check your connection and try again.";
 pub const ERROR_TIMEOUT: &str = "The news service took too long to answer, so we stopped waiting.";
 pub const ERROR_SERVER: &str = "The news service had a problem answering.";
+pub const ERROR_CANCELLED: &str = "The request was cancelled.";
 pub const ERROR_PARSE: &str = "The news service sent something we could not read.";
 
 pub const NOT_FOUND_TITLE: &str = "Page not found";

@@ -74,9 +74,17 @@ fn next_urls_resolve_against_the_page_they_came_from() {
 #[wasm_bindgen_test]
 async fn a_missing_article_is_not_found_not_a_crash() {
     set_api_meta(Some("/no-such-api/"));
-    let result = api::fetch_article("eight-hour-us-russia-talks".into()).await;
+    let result = api::fetch_article("eight-hour-us-russia-talks".into(), None).await;
     set_api_meta(None);
     assert_eq!(result.unwrap_err(), FetchError::NotFound);
+}
+
+#[wasm_bindgen_test]
+async fn a_cancelled_request_says_so() {
+    let controller = web_sys::AbortController::new().unwrap();
+    controller.abort();
+    let result = api::fetch_article("any".into(), Some(controller.signal())).await;
+    assert_eq!(result.unwrap_err(), FetchError::Cancelled);
 }
 
 #[wasm_bindgen_test]

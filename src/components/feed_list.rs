@@ -4,30 +4,55 @@ use crate::model::{feed::group_by_day, CivilDate, FeedItem};
 use crate::strings;
 use leptos::prelude::*;
 
-/// The feed's items under a heading for each day of the reader's calendar.
+/// The feed's items under a heading for each day of the reader's calendar. Keyed by day and by
+/// item, so a further page adds only its own items to the page: what is shown already, and
+/// the reader's focus and images in it, stay as they are.
 #[component]
-pub fn FeedList(items: Vec<FeedItem>) -> impl IntoView {
+pub fn FeedList(#[prop(into)] items: Signal<Vec<FeedItem>>) -> impl IntoView {
     let now = browser::now();
     let offset = browser::utc_offset_minutes(now);
     let today = now.civil_date(offset);
-    group_by_day(&items, offset)
-        .into_iter()
-        .map(|group| {
-            let heading = day_label(group.date, today);
-            let heading_id = match group.date {
-                Some(d) => format!("day-{:04}-{:02}-{:02}", d.year, d.month, d.day),
-                None => "day-undated".to_owned(),
-            };
-            let items = group.items.into_iter().cloned().collect::<Vec<_>>();
-            let labelled_by = heading_id.clone();
-            view! {
-                <section class="day" aria-labelledby=labelled_by>
-                    <h2 class="day__heading" id=heading_id>{heading}</h2>
-                    {items.into_iter().map(|item| view! { <FeedItemCard item/> }).collect_view()}
-                </section>
-            }
+    let groups = Memo::new(move |_| {
+        items.with(|items| {
+            group_by_day(items, offset)
+                .into_iter()
+                .map(|group| (group.date, group.items.into_iter().cloned().collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
         })
-        .collect_view()
+    });
+    view! {
+        <For
+            each=move || groups.with(|groups| groups.iter().map(|(date, _)| *date).collect::<Vec<_>>())
+            key=|date| *date
+            children=move |date| {
+                let items = Signal::derive(move || {
+                    groups.with(|groups| {
+                        groups.iter().find(|(d, _)| *d == date).map(|(_, items)| items.clone()).unwrap_or_default()
+                    })
+                });
+                view! { <DaySection date today items/> }
+            }
+        />
+    }
+}
+
+#[component]
+fn DaySection(date: Option<CivilDate>, today: CivilDate, items: Signal<Vec<FeedItem>>) -> impl IntoView {
+    let heading_id = match date {
+        Some(d) => format!("day-{:04}-{:02}-{:02}", d.year, d.month, d.day),
+        None => "day-undated".to_owned(),
+    };
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="day" aria-labelledby=labelled_by>
+            <h2 class="day__heading" id=heading_id>{day_label(date, today)}</h2>
+            <For
+                each=move || items.get()
+                key=|item| item.id.clone()
+                children=|item| view! { <FeedItemCard item/> }
+            />
+        </section>
+    }
 }
 
 fn day_label(date: Option<CivilDate>, today: CivilDate) -> String {

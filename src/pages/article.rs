@@ -12,8 +12,19 @@ use leptos_router::hooks::use_params_map;
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let store = expect_context::<FeedStore>();
+    // The request in flight, cancelled when the reader moves to another article or page.
+    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
+    let cancel_in_flight = move || {
+        in_flight.try_with_value(|c| c.as_ref().map(web_sys::AbortController::abort));
+    };
+    on_cleanup(cancel_in_flight);
     let article = LocalResource::new(move || {
-        load_article(params.read().get("id").unwrap_or_default(), store.clone())
+        cancel_in_flight();
+        let controller = web_sys::AbortController::new().ok();
+        let cancel = controller.as_ref().map(web_sys::AbortController::signal);
+        in_flight.set_value(controller);
+        let id = params.read().get("id").unwrap_or_default();
+        load_article(id, store.clone(), cancel)
     });
     view! {
         <Suspense fallback=ArticleSkeleton>
@@ -49,11 +60,15 @@ pub fn ArticlePage() -> impl IntoView {
 
 /// Broadsheet's own stories come from their article documents; another publisher's item, which
 /// has none, is built from the feed item itself.
-async fn load_article(id: String, store: FeedStore) -> Result<Article, FetchError> {
+async fn load_article(
+    id: String,
+    store: FeedStore,
+    cancel: Option<web_sys::AbortSignal>,
+) -> Result<Article, FetchError> {
     if let Some(item) = store.loaded_item(&id).filter(|i| !i.has_article_document()) {
         return Ok(item.to_article());
     }
-    match api::fetch_article(id.clone()).await {
+    match api::fetch_article(id.clone(), cancel).await {
         Err(FetchError::NotFound) => match store.find_item(&id).await {
             Some(item) if !item.has_article_document() => Ok(item.to_article()),
             _ => Err(FetchError::NotFound),

@@ -1,11 +1,14 @@
 use crate::api::{self, FeedPage as Page, FetchError};
-use crate::components::{FeedList, FeedSkeleton, LoadError, SectionNav};
+use crate::components::{FeedList, FeedSkeleton, LoadError, NewStoriesPrompt, SectionNav};
 use crate::model::{append_new_items, sections, FeedItem};
 use crate::{browser, routes, strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
+
+/// How often All News looks for new stories while the reader has it in view.
+const NEW_STORIES_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// What All News has loaded, kept by the app rather than the page: a reader who opens a story
 /// and comes Back finds the pages they had loaded, at the place they left, with no refetch.
@@ -16,6 +19,10 @@ pub struct FeedStore {
     first: StoredValue<Option<LocalResource<Result<Page, FetchError>>>>,
     /// Items of the pages after the first, not already on an earlier page.
     more: RwSignal<Vec<FeedItem>>,
+    /// New stories found since the first page loaded, not yet shown: the reader chooses when.
+    pending: RwSignal<Vec<FeedItem>>,
+    /// New stories the reader chose to show, above the first page.
+    newer: RwSignal<Vec<FeedItem>>,
     /// The next page to load, once a later page has said; until then the first page's.
     next: RwSignal<Option<Option<String>>>,
     /// Every page URL fetched: a `next_url` that points back to one of them would loop.
@@ -38,6 +45,8 @@ impl FeedStore {
             owner: Owner::current().unwrap_or_default(),
             first: StoredValue::new(None),
             more: RwSignal::new(Vec::new()),
+            pending: RwSignal::new(Vec::new()),
+            newer: RwSignal::new(Vec::new()),
             next: RwSignal::new(None),
             visited: StoredValue::new(Vec::new()),
             loading: RwSignal::new(false),
@@ -96,6 +105,57 @@ impl FeedStore {
         first.feed.items.into_iter().find(|i| i.id == id)
     }
 
+    /// Every item shown, newest first: the new stories the reader asked for, the first page,
+    /// then the pages after it.
+    fn all_items(&self, first: &[FeedItem]) -> Vec<FeedItem> {
+        let mut items = self.newer.get();
+        items.extend_from_slice(first);
+        items.extend(self.more.get());
+        items
+    }
+
+    /// Fetches the first page again and keeps aside the stories that are not shown yet.
+    fn check_for_new(&self, first: Vec<FeedItem>) {
+        if !browser::page_visible() {
+            return;
+        }
+        let store = self.clone();
+        spawn_local(async move {
+            // A failed check is not worth interrupting the reader for: the next one may work.
+            let Ok(latest) = api::fetch_first_feed_page().await else { return };
+            let known = store.all_items_untracked(&first);
+            let pending = store.pending.get_untracked();
+            let fresh: Vec<FeedItem> = latest
+                .feed
+                .items
+                .into_iter()
+                .filter(|i| !known.iter().chain(&pending).any(|k| k.id == i.id))
+                .collect();
+            if !fresh.is_empty() {
+                store.pending.update(|p| {
+                    let mut all = fresh;
+                    all.append(p);
+                    *p = all;
+                });
+            }
+        });
+    }
+
+    fn all_items_untracked(&self, first: &[FeedItem]) -> Vec<FeedItem> {
+        untrack(|| self.all_items(first))
+    }
+
+    /// Shows the new stories above the others.
+    fn show_new(&self) {
+        let pending = self.pending.get_untracked();
+        self.pending.set(Vec::new());
+        self.newer.update(|newer| {
+            let mut all = pending;
+            all.append(newer);
+            *newer = all;
+        });
+    }
+
     fn next_url(&self, first: &Page) -> Option<String> {
         self.next.get().unwrap_or_else(|| first.next.clone())
     }
@@ -114,7 +174,8 @@ impl FeedStore {
         }
         let (more, next, visited, loading, error) =
             (self.more, self.next, self.visited, self.loading, self.error);
-        let shown = first.feed.items.clone();
+        let mut shown = first.feed.items.clone();
+        shown.extend(self.newer.get_untracked());
         let first_url = first.url.clone();
         loading.set(true);
         error.set(None);
@@ -200,11 +261,24 @@ fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> im
     // to its top (this runs first: the router listens on the window).
     let remember_position = move |_| scroll_y.set_value(browser::scroll_y());
     let first_items = first.feed.items.clone();
-    let (more, loading, error) = (store.more, store.loading, store.error);
-    let all_items = move || {
-        let mut items = first_items.clone();
-        items.extend(more.get());
-        items
+    let (loading, error, pending) = (store.loading, store.error, store.pending);
+    let all_items = {
+        let store = store.clone();
+        move || store.all_items(&first_items)
+    };
+    let poll = {
+        let (store, first_items) = (store.clone(), first.feed.items.clone());
+        set_interval_with_handle(move || store.check_for_new(first_items.clone()), NEW_STORIES_EVERY)
+    };
+    if let Ok(poll) = poll {
+        on_cleanup(move || poll.clear());
+    }
+    let show_new = {
+        let store = store.clone();
+        move || {
+            store.show_new();
+            browser::scroll_to_after_layout(0.0);
+        }
     };
     let load_more = {
         let (store, first) = (store.clone(), first.clone());
@@ -215,22 +289,21 @@ fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> im
         move || store.next_url(&first).is_some()
     };
     let all = all_items.clone();
+    let visible = Signal::derive(move || match section.get() {
+        Some(name) => all_items().into_iter().filter(|i| i.section() == Some(name.as_str())).collect(),
+        None => all_items(),
+    });
     let retry = load_more.clone();
 
     view! {
         <div class="feed__pages" on:click=remember_position>
+            <NewStoriesPrompt count=Signal::derive(move || pending.with(Vec::len)) on_show=show_new/>
             {move || view! { <SectionNav sections=sections(&all()) current=section.get()/> }}
-            {move || {
-                let items: Vec<FeedItem> = match section.get() {
-                    Some(name) => all_items().into_iter().filter(|i| i.section() == Some(name.as_str())).collect(),
-                    None => all_items(),
-                };
-                match (items.is_empty(), section.get().is_some()) {
-                    (false, _) => view! { <FeedList items/> }.into_any(),
-                    (true, true) => view! { <p class="notice">{strings::EMPTY_SECTION}</p> }.into_any(),
-                    (true, false) => view! { <p class="notice">{strings::EMPTY_FEED}</p> }.into_any(),
-                }
-            }}
+            <FeedList items=visible/>
+            {move || visible.with(Vec::is_empty).then(|| match section.get() {
+                Some(_) => view! { <p class="notice">{strings::EMPTY_SECTION}</p> },
+                None => view! { <p class="notice">{strings::EMPTY_FEED}</p> },
+            })}
             <div class="feed__more">
                 {move || error.get().map(|e| {
                     let retry = retry.clone();

@@ -418,6 +418,29 @@ describe('Article page: errors and Retry', () => {
     }));
 });
 
+describe('Article page: leaving before it loads', () => {
+  it('cancels the article request when the reader goes back to All News', () =>
+    suite.withPage(async (page) => {
+      // Hold the article's request until the test is over: only the app can end it.
+      await page.route(`**/${articleJsonPath(SEED_ID)}`, () => {});
+      const failed = new Promise((resolve) =>
+        page.on('requestfailed', (request) => {
+          if (request.url().includes(articleJsonPath(SEED_ID))) resolve(request.failure()?.errorText);
+        }),
+      );
+      await page.goto(articleHref(SEED_ID));
+      await page.locator('main .skeleton').waitFor();
+      await page.locator('header nav').getByRole('link', { name: 'All News' }).click();
+      await page.locator('main h1', { hasText: 'All News' }).waitFor();
+      const reason = await Promise.race([
+        failed,
+        new Promise((resolve) => setTimeout(() => resolve('still pending after 5 s'), 5_000)),
+      ]);
+      assert.match(String(reason), /ABORTED/i, 'the request was cancelled');
+      assert.equal(await page.locator('.notice--error').count(), 0, 'a cancelled request shows no error');
+    }));
+});
+
 describe('Article page: ids that name no article', () => {
   it('shows a not-found notice for an unknown id', () =>
     suite.withPage(
