@@ -511,3 +511,40 @@ describe('All News: hostile feed', () => {
       assert.deepEqual(dialogs, [], 'no dialog opened');
     }));
 });
+
+describe('All News: new stories', () => {
+  it('offers stories published since the feed loaded, and shows them only when asked', () =>
+    suite.withPage(async (page) => {
+      // The app looks again every minute: a fake clock makes that minute pass at once.
+      await page.clock.install();
+      const [firstDoc] = feedDocs;
+      const fresh = {
+        ...firstDoc.doc.items[0],
+        id: 'e2e-fresh-story',
+        url: '/news/e2e-fresh-story',
+        title: 'A story published while the reader was reading',
+        date_published: new Date(Date.parse(firstDoc.doc.items[0].date_published) + 3_600_000).toISOString(),
+      };
+      let requests = 0;
+      await page.route(`**${FEED_PATH}`, (route) => {
+        requests += 1;
+        const doc = requests === 1 ? firstDoc.doc : { ...firstDoc.doc, items: [fresh, ...firstDoc.doc.items] };
+        return route.fulfill(jsonAnswer(doc));
+      });
+      await openFeed(page);
+      const prompt = page.locator('main [role="status"] button', { hasText: /new stor/ });
+      assert.equal(await prompt.isVisible(), false, 'nothing new yet');
+
+      await page.clock.runFor(61_000);
+      await expectText(prompt, '1 new story');
+      assert.equal(requests, 2, 'the feed was fetched again once');
+      assert.equal(await titleLink(page, fresh.id).count(), 0, 'the list did not move under the reader');
+
+      await prompt.click();
+      await titleLink(page, fresh.id).waitFor();
+      const firstShown = await page.locator('main article.feed-item h3 a').first().getAttribute('href');
+      assert.equal(firstShown, articleHref(fresh.id), 'the new story is at the top');
+      assert.equal(await prompt.isVisible(), false, 'the prompt is gone');
+      await expectListed(page, [fresh, ...feedPages[0]]);
+    }));
+});
