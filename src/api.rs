@@ -96,7 +96,11 @@ async fn get_text(url: &str, cancel: Option<&AbortSignal>) -> Result<(String, St
     }
     let final_url = response.url();
     let body = response.text().await.map_err(|_| failure())?;
-    let final_url = if final_url.is_empty() { url.to_owned() } else { final_url };
+    let final_url = if final_url.is_empty() {
+        url.to_owned()
+    } else {
+        final_url
+    };
     Ok((body, final_url))
 }
 

@@ -1,4 +1,5 @@
-use crate::components::SiteHeader;
+use crate::browser;
+use crate::components::{OfflineNotice, SiteHeader};
 use crate::pages::{ArticlePage, FeedPage, FeedStore, NotFoundPage};
 use crate::strings;
 use leptos::prelude::*;
@@ -11,11 +12,14 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     FeedStore::provide();
+    let online = RwSignal::new(browser::is_online());
+    browser::on_connectivity_change(move |now_online| online.set(now_online));
     let formatter = |page: String| format!("{page} — {}", strings::SITE_NAME);
     view! {
         <Title formatter/>
         <Router>
             <SiteHeader/>
+            <OfflineNotice online/>
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=FeedPage/>

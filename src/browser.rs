@@ -78,9 +78,23 @@ mod imp {
             .unwrap_or(0.0)
     }
 
+    /// What the browser believes about the network: false means certainly offline.
+    pub fn is_online() -> bool {
+        web_sys::window().is_none_or(|w| w.navigator().on_line())
+    }
+
+    /// Calls `f` with the new state whenever the browser goes offline or comes back.
+    pub fn on_connectivity_change(f: impl Fn(bool) + Clone + 'static) {
+        let back = f.clone();
+        let _ = leptos::prelude::window_event_listener(leptos::ev::online, move |_| back(true));
+        let _ = leptos::prelude::window_event_listener(leptos::ev::offline, move |_| f(false));
+    }
+
     /// False while the tab is in the background: no point fetching what nobody sees.
     pub fn page_visible() -> bool {
-        web_sys::window().and_then(|w| w.document()).is_none_or(|d| !d.hidden())
+        web_sys::window()
+            .and_then(|w| w.document())
+            .is_none_or(|d| !d.hidden())
     }
 
     /// The path of the address the page is at now.
@@ -277,6 +291,12 @@ mod imp {
         false
     }
 
+    pub fn is_online() -> bool {
+        true
+    }
+
+    pub fn on_connectivity_change(_: impl Fn(bool) + Clone + 'static) {}
+
     pub fn scroll_to_after_layout(_: f64) {}
 
     pub fn on_history_move(_: impl Fn() + 'static) {}
@@ -299,8 +319,9 @@ mod imp {
 }
 
 pub use imp::{
-    api_base, current_path, current_theme, format_date_time, format_day, format_time, now,
-    on_history_move, page_visible, scroll_to_after_layout, scroll_y, set_theme, share, utc_offset_minutes,
+    api_base, current_path, current_theme, format_date_time, format_day, format_time, is_online,
+    now, on_connectivity_change, on_history_move, page_visible, scroll_to_after_layout, scroll_y,
+    set_theme, share, utc_offset_minutes,
 };
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

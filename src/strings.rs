@@ -50,6 +50,7 @@ pub const TOPICS: &str = "Topics";
 pub const ORIGINAL_STORY: &str = "Read the original";
 pub const EMBED_OPENS: &str = "Opens on";
 
+pub const OFFLINE: &str = "You are offline. What you have loaded stays here; new stories will come when you are back online.";
 pub const RETRY: &str = "Retry";
 pub const ERROR_TITLE: &str = "We couldn't load this";
 pub const ERROR_NETWORK: &str =

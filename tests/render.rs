@@ -4,7 +4,9 @@
 // Leptos views are deeply nested types; the whole article view needs a deeper limit.
 #![recursion_limit = "256"]
 
-use broadsheet::components::{ArticleView, FeedList, NewStoriesPrompt, SectionNav, SiteHeader};
+use broadsheet::components::{
+    ArticleView, FeedList, NewStoriesPrompt, OfflineNotice, SectionNav, SiteHeader,
+};
 use broadsheet::model::{Article, Block, Feed, QuoteKind};
 use leptos::prelude::*;
 use scraper::{ElementRef, Html, Selector};
@@ -468,10 +470,23 @@ fn the_section_navigation_marks_the_current_section() {
 
 #[test]
 fn new_stories_are_offered_only_when_there_are_some() {
-    let none = render(|| view! { <NewStoriesPrompt count=Signal::stored(0) on_show=|| ()/> }.into_any());
-    assert!(select(&none, "[role=status] button")[0].value().attr("hidden").is_some());
-    let three = render(|| view! { <NewStoriesPrompt count=Signal::stored(3) on_show=|| ()/> }.into_any());
+    let none =
+        render(|| view! { <NewStoriesPrompt count=Signal::stored(0) on_show=|| ()/> }.into_any());
+    assert!(select(&none, "[role=status] button")[0]
+        .value()
+        .attr("hidden")
+        .is_some());
+    let three =
+        render(|| view! { <NewStoriesPrompt count=Signal::stored(3) on_show=|| ()/> }.into_any());
     let button = &select(&three, "[role=status] button")[0];
     assert_eq!(button.value().attr("hidden"), None);
     assert_eq!(text(button), "3 new stories");
+}
+
+#[test]
+fn the_offline_notice_speaks_only_when_offline() {
+    let online = render(|| view! { <OfflineNotice online=true/> }.into_any());
+    assert_eq!(text(&select(&online, "[role=status]")[0]), "");
+    let offline = render(|| view! { <OfflineNotice online=false/> }.into_any());
+    assert!(text(&select(&offline, "[role=status]")[0]).starts_with("You are offline."));
 }

@@ -16,7 +16,12 @@ pub fn FeedList(#[prop(into)] items: Signal<Vec<FeedItem>>) -> impl IntoView {
         items.with(|items| {
             group_by_day(items, offset)
                 .into_iter()
-                .map(|group| (group.date, group.items.into_iter().cloned().collect::<Vec<_>>()))
+                .map(|group| {
+                    (
+                        group.date,
+                        group.items.into_iter().cloned().collect::<Vec<_>>(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -37,7 +42,11 @@ pub fn FeedList(#[prop(into)] items: Signal<Vec<FeedItem>>) -> impl IntoView {
 }
 
 #[component]
-fn DaySection(date: Option<CivilDate>, today: CivilDate, items: Signal<Vec<FeedItem>>) -> impl IntoView {
+fn DaySection(
+    date: Option<CivilDate>,
+    today: CivilDate,
+    items: Signal<Vec<FeedItem>>,
+) -> impl IntoView {
     let heading_id = match date {
         Some(d) => format!("day-{:04}-{:02}-{:02}", d.year, d.month, d.day),
         None => "day-undated".to_owned(),

@@ -122,7 +122,9 @@ impl FeedStore {
         let store = self.clone();
         spawn_local(async move {
             // A failed check is not worth interrupting the reader for: the next one may work.
-            let Ok(latest) = api::fetch_first_feed_page().await else { return };
+            let Ok(latest) = api::fetch_first_feed_page().await else {
+                return;
+            };
             let known = store.all_items_untracked(&first);
             let pending = store.pending.get_untracked();
             let fresh: Vec<FeedItem> = latest
@@ -268,7 +270,10 @@ fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> im
     };
     let poll = {
         let (store, first_items) = (store.clone(), first.feed.items.clone());
-        set_interval_with_handle(move || store.check_for_new(first_items.clone()), NEW_STORIES_EVERY)
+        set_interval_with_handle(
+            move || store.check_for_new(first_items.clone()),
+            NEW_STORIES_EVERY,
+        )
     };
     if let Ok(poll) = poll {
         on_cleanup(move || poll.clear());
@@ -290,7 +295,10 @@ fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> im
     };
     let all = all_items.clone();
     let visible = Signal::derive(move || match section.get() {
-        Some(name) => all_items().into_iter().filter(|i| i.section() == Some(name.as_str())).collect(),
+        Some(name) => all_items()
+            .into_iter()
+            .filter(|i| i.section() == Some(name.as_str()))
+            .collect(),
         None => all_items(),
     });
     let retry = load_more.clone();

@@ -548,3 +548,25 @@ describe('All News: new stories', () => {
       await expectListed(page, [fresh, ...feedPages[0]]);
     }));
 });
+
+describe('All News: offline', () => {
+  it('says when the reader is offline, keeps what is loaded, and recovers', () =>
+    suite.withPage(
+      async (page) => {
+        await openFeed(page);
+        const notice = page.locator('.offline-notice[role="status"]');
+        assert.equal(normalizeText((await notice.textContent()) ?? ''), '', 'silent while online');
+        await page.context().setOffline(true);
+        await eventually(async () => assert.match(normalizeText(await notice.textContent()), /offline/i));
+        await moreButton(page).click();
+        await expectErrorNotice(page, { within: 'main .feed__more', message: /reach|connection/i });
+        await expectListed(page, feedPages[0]);
+        await page.context().setOffline(false);
+        await eventually(async () => assert.equal(normalizeText((await notice.textContent()) ?? ''), ''));
+        await page.locator('main .feed__more').getByRole('button', { name: 'Retry' }).click();
+        await expectListed(page, [...feedPages[0], ...feedPages[1]]);
+      },
+      // Chromium reports the fetch it could not make while offline.
+      { allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] },
+    ));
+});
