@@ -48,13 +48,53 @@ mod imp {
         Timestamp::from_unix_millis(js_sys::Date::now() as i64)
     }
 
-    fn format(millis: f64, options: &[(&str, &str)]) -> String {
-        let opts = js_sys::Object::new();
-        for (k, v) in options {
-            let _ = js_sys::Reflect::set(&opts, &JsValue::from_str(k), &JsValue::from_str(v));
+    /// The three ways we show a moment. Each `Intl.DateTimeFormat` is made once and kept:
+    /// making one costs more than formatting with it, and a feed formats hundreds of times.
+    #[derive(Clone, Copy)]
+    enum Style {
+        DateTime,
+        Time,
+        Day,
+    }
+
+    impl Style {
+        fn options(self) -> &'static [(&'static str, &'static str)] {
+            match self {
+                Style::DateTime => &[("dateStyle", "long"), ("timeStyle", "short")],
+                Style::Time => &[("timeStyle", "short")],
+                // Noon UTC of the day, formatted in UTC, names the same calendar day everywhere.
+                Style::Day => &[
+                    ("weekday", "long"),
+                    ("day", "numeric"),
+                    ("month", "long"),
+                    ("year", "numeric"),
+                    ("timeZone", "UTC"),
+                ],
+            }
         }
-        let locales = js_sys::Array::new();
-        let formatter = js_sys::Intl::DateTimeFormat::new(&locales, &opts);
+    }
+
+    thread_local! {
+        static FORMATTERS: std::cell::RefCell<[Option<js_sys::Intl::DateTimeFormat>; 3]> =
+            const { std::cell::RefCell::new([None, None, None]) };
+    }
+
+    fn format(millis: f64, style: Style) -> String {
+        let formatter = FORMATTERS.with(|cache| {
+            cache.borrow_mut()[style as usize]
+                .get_or_insert_with(|| {
+                    let opts = js_sys::Object::new();
+                    for (k, v) in style.options() {
+                        let _ = js_sys::Reflect::set(
+                            &opts,
+                            &JsValue::from_str(k),
+                            &JsValue::from_str(v),
+                        );
+                    }
+                    js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts)
+                })
+                .clone()
+        });
         let date = js_sys::Date::new(&JsValue::from_f64(millis));
         formatter
             .format()
@@ -65,10 +105,7 @@ mod imp {
     }
 
     pub fn format_date_time(at: Timestamp) -> String {
-        format(
-            at.unix_millis() as f64,
-            &[("dateStyle", "long"), ("timeStyle", "short")],
-        )
+        format(at.unix_millis() as f64, Style::DateTime)
     }
 
     /// How far down the page the reader has scrolled, in CSS pixels.
@@ -198,21 +235,13 @@ mod imp {
     }
 
     pub fn format_time(at: Timestamp) -> String {
-        format(at.unix_millis() as f64, &[("timeStyle", "short")])
+        format(at.unix_millis() as f64, Style::Time)
     }
 
     pub fn format_day(date: CivilDate) -> String {
-        // Noon UTC of that day, formatted in UTC, names the same calendar day everywhere.
-        let millis = date.day_number() as f64 * 86_400_000.0 + 43_200_000.0;
         format(
-            millis,
-            &[
-                ("weekday", "long"),
-                ("day", "numeric"),
-                ("month", "long"),
-                ("year", "numeric"),
-                ("timeZone", "UTC"),
-            ],
+            date.day_number() as f64 * 86_400_000.0 + 43_200_000.0,
+            Style::Day,
         )
     }
 }
