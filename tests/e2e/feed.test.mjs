@@ -142,9 +142,9 @@ async function scrollToMiddle(page, locator) {
 }
 
 /** The feed's error notice (`within` narrows where), with its Retry button. */
-async function expectErrorNotice(page, { within = 'main', message } = {}) {
+async function expectErrorNotice(page, { within = 'main', message, timeout } = {}) {
   const alert = page.locator(`${within} .notice--error[role="alert"]`);
-  await alert.waitFor({ state: 'visible' });
+  await alert.waitFor({ state: 'visible', timeout });
   const text = normalizeText(await alert.textContent());
   assert.ok(text.length > 0, 'the alert says something');
   if (message) assert.match(text, message, `the alert's text: "${text}"`);
@@ -569,4 +569,35 @@ describe('All News: offline', () => {
       // Chromium reports the fetch it could not make while offline.
       { allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] },
     ));
+});
+
+describe('All News: heavy and silent endpoints', () => {
+  it('shows a 5 MB page: its items, with the huge one among them', () =>
+    suite.withPage(async (page) => {
+      const [firstDoc] = feedDocs;
+      const huge = {
+        ...firstDoc.doc.items[0],
+        id: 'e2e-huge-item',
+        url: '/news/e2e-huge-item',
+        title: 'An item carrying five megabytes of text',
+        content_text: 'word '.repeat(1_000_000),
+      };
+      const doc = { ...firstDoc.doc, items: [...firstDoc.doc.items, huge] };
+      assert.ok(JSON.stringify(doc).length > 5_000_000, 'the page is over 5 MB');
+      await serveFeed(page, FEED_PATH, doc);
+      await openFeed(page);
+      await expectListed(page, [...feedPages[0], huge]);
+    }));
+
+  it('gives up on a feed that never answers, says so, and Retry loads it', () =>
+    suite.withPage(async (page) => {
+      let hold = true;
+      await page.route(`**${FEED_PATH}`, (route) => (hold ? undefined : route.fallback()));
+      await page.goto('/');
+      await page.locator('main .skeleton').waitFor();
+      await expectErrorNotice(page, { message: /too long/i, timeout: 20_000 });
+      hold = false;
+      await page.locator('main').getByRole('button', { name: 'Retry' }).click();
+      await expectListed(page, feedPages[0]);
+    }));
 });
