@@ -92,7 +92,9 @@ impl FeedStore {
                 _ => None,
             })
         });
-        in_first.or_else(|| self.more.with_untracked(|more| find(more)))
+        in_first
+            .or_else(|| self.more.with_untracked(|more| find(more)))
+            .or_else(|| self.newer.with_untracked(|newer| find(newer)))
     }
 
     /// The item with this id, fetching the first page if it has not been: a reader may open a
