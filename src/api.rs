@@ -2,7 +2,7 @@
 //! means to the reader. Pages ask for typed content and get it or a [`FetchError`].
 
 use crate::browser;
-use crate::model::{Article, Feed};
+use crate::model::{Article, Feed, SafeUrl};
 use crate::strings;
 use gloo_net::http::Request;
 use web_sys::AbortSignal;
@@ -132,14 +132,27 @@ pub async fn fetch_feed_page(url: &str) -> Result<FeedPage, FetchError> {
     })
 }
 
-/// The article document for an id taken from the address bar, which may be anything: it is
-/// encoded so that it can only ever name a file in `articles/`. `cancel` abandons it.
-pub async fn fetch_article(id: String, cancel: Option<AbortSignal>) -> Result<Article, FetchError> {
-    if id.trim().is_empty() {
-        return Err(FetchError::NotFound);
-    }
-    let encoded = String::from(js_sys::encode_uri_component(&id));
-    let path = format!("articles/{encoded}.json");
-    let (body, _) = get_text(&api_url(&path), cancel.as_ref()).await?;
+/// Where an article document is: the feed item's `_broadsheet.article` (relative to the API
+/// base) when the item is known, else `articles/<id>.json`. An id from the address bar may be
+/// anything: it is encoded so that it can only ever name a file in `articles/`.
+pub enum ArticleSource<'a> {
+    Id(&'a str),
+    Document(&'a SafeUrl),
+}
+
+/// Fetches and parses an article document; `cancel` abandons the request.
+pub async fn fetch_article(
+    source: ArticleSource<'_>,
+    cancel: Option<AbortSignal>,
+) -> Result<Article, FetchError> {
+    let url = match source {
+        ArticleSource::Id(id) if id.trim().is_empty() => return Err(FetchError::NotFound),
+        ArticleSource::Id(id) => {
+            let encoded = String::from(js_sys::encode_uri_component(id));
+            api_url(&format!("articles/{encoded}.json"))
+        }
+        ArticleSource::Document(url) => api_url(url.as_str()),
+    };
+    let (body, _) = get_text(&url, cancel.as_ref()).await?;
     Article::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))
 }

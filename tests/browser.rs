@@ -3,7 +3,7 @@
 //! that is how the error paths are exercised against a real `fetch`.
 #![cfg(target_arch = "wasm32")]
 
-use broadsheet::api::{self, FetchError};
+use broadsheet::api::{self, ArticleSource, FetchError};
 use broadsheet::browser;
 use broadsheet::components::ArticleView;
 use broadsheet::model::{Article, CivilDate, Timestamp};
@@ -74,7 +74,7 @@ fn next_urls_resolve_against_the_page_they_came_from() {
 #[wasm_bindgen_test]
 async fn a_missing_article_is_not_found_not_a_crash() {
     set_api_meta(Some("/no-such-api/"));
-    let result = api::fetch_article("eight-hour-us-russia-talks".into(), None).await;
+    let result = api::fetch_article(ArticleSource::Id("eight-hour-us-russia-talks"), None).await;
     set_api_meta(None);
     assert_eq!(result.unwrap_err(), FetchError::NotFound);
 }
@@ -83,7 +83,7 @@ async fn a_missing_article_is_not_found_not_a_crash() {
 async fn a_cancelled_request_says_so() {
     let controller = web_sys::AbortController::new().unwrap();
     controller.abort();
-    let result = api::fetch_article("any".into(), Some(controller.signal())).await;
+    let result = api::fetch_article(ArticleSource::Id("any"), Some(controller.signal())).await;
     assert_eq!(result.unwrap_err(), FetchError::Cancelled);
 }
 

@@ -1,4 +1,4 @@
-use crate::api::{self, FetchError};
+use crate::api::{self, ArticleSource, FetchError};
 use crate::components::{ArticleSkeleton, ArticleView, LoadError, NotFoundNotice};
 use crate::model::Article;
 use crate::pages::FeedStore;
@@ -65,10 +65,16 @@ async fn load_article(
     store: FeedStore,
     cancel: Option<web_sys::AbortSignal>,
 ) -> Result<Article, FetchError> {
-    if let Some(item) = store.loaded_item(&id).filter(|i| !i.has_article_document()) {
-        return Ok(item.to_article());
-    }
-    match api::fetch_article(id.clone(), cancel).await {
+    let known = store.loaded_item(&id);
+    let document = known
+        .as_ref()
+        .and_then(|i| i.broadsheet.as_ref()?.article.clone());
+    let source = match (&known, &document) {
+        (_, Some(url)) => ArticleSource::Document(url),
+        (Some(item), None) => return Ok(item.to_article()),
+        (None, None) => ArticleSource::Id(&id),
+    };
+    match api::fetch_article(source, cancel).await {
         Err(FetchError::NotFound) => match store.find_item(&id).await {
             Some(item) if !item.has_article_document() => Ok(item.to_article()),
             _ => Err(FetchError::NotFound),

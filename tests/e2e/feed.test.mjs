@@ -601,3 +601,23 @@ describe('All News: heavy and silent endpoints', () => {
       await expectListed(page, feedPages[0]);
     }));
 });
+
+describe('All News: article documents', () => {
+  it("opens an item's article from the document its _broadsheet.article names", () =>
+    suite.withPage(async (page) => {
+      const [firstDoc] = feedDocs;
+      const seed = await readArticle('eight-hour-us-russia-talks');
+      // An id that names no file: only the extension's URL can lead to the document.
+      const item = {
+        ...firstDoc.doc.items[0],
+        id: 'e2e-renamed-story',
+        url: '/news/e2e-renamed-story',
+        title: 'A story whose document lives under another name',
+        _broadsheet: { ...firstDoc.doc.items[0]._broadsheet, article: 'articles/eight-hour-us-russia-talks.json' },
+      };
+      await serveFeed(page, FEED_PATH, { ...firstDoc.doc, items: [item, ...firstDoc.doc.items] });
+      await page.goto('/');
+      await titleLink(page, item.id).click();
+      await expectText(page.locator('article h1'), seed.headline);
+    }));
+});
