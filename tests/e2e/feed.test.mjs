@@ -621,3 +621,16 @@ describe('All News: article documents', () => {
       await expectText(page.locator('article h1'), seed.headline);
     }));
 });
+
+describe('All News: empty', () => {
+  it('says there are no stories when the feed has none', () =>
+    suite.withPage(async (page) => {
+      const [firstDoc] = feedDocs;
+      const { next_url: _, ...empty } = { ...firstDoc.doc, items: [] };
+      await serveFeed(page, FEED_PATH, empty);
+      await page.goto('/');
+      await expectText(page.locator('main p.notice'), 'There are no stories yet.');
+      assert.equal(await feedItems(page).count(), 0);
+      assert.equal(await page.locator('main .notice--error').count(), 0, 'empty is not an error');
+    }));
+});
