@@ -202,6 +202,17 @@ async function startBenchServer(pages) {
  */
 function instrument() {
   const bench = (window.__bench = { longtasks: [], lcp: null, wasm: null, firstItem: null });
+  // Resolves after the next frame has been produced: rAF, then the task after it. Defined here
+  // once for every in-page function (functions passed to page.evaluate cannot share code).
+  bench.nextFrame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const raf = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ raf, painted: performance.now() });
+        channel.port2.postMessage(null);
+      }),
+    );
   performance.setResourceTimingBufferSize(100_000);
   try {
     new PerformanceObserver((list) => {
@@ -222,28 +233,16 @@ function instrument() {
     if (bench.firstItem || !document.querySelector('main .feed-item')) return;
     observer.disconnect();
     const dom = performance.now();
-    requestAnimationFrame(() => {
-      const raf = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        bench.firstItem = { dom, raf, painted: performance.now() };
-      };
-      channel.port2.postMessage(null);
+    bench.nextFrame().then(({ raf, painted }) => {
+      bench.firstItem = { dom, raf, painted };
     });
   });
   observer.observe(document, { childList: true, subtree: true });
 }
 
-/** Resolves after the next frame has been produced: rAF, then the task after it. */
+/** In the page: resolves after the next frame has been produced (see `instrument`). */
 function IN_PAGE_NEXT_FRAME() {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const raf = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve({ raf, painted: performance.now() });
-      channel.port2.postMessage(null);
-    }),
-  );
+  return window.__bench.nextFrame();
 }
 
 /**
@@ -275,14 +274,9 @@ function clickAndWait([button, selector, timeout]) {
       seen = true;
       observer.disconnect();
       const dom = performance.now();
-      requestAnimationFrame(() => {
-        const raf = performance.now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          clearTimeout(timer);
-          resolve({ click: t0, dom, raf, painted: performance.now(), firstItemKept: oldFirst?.isConnected ?? null, added, removed, changed });
-        };
-        channel.port2.postMessage(null);
+      window.__bench.nextFrame().then(({ raf, painted }) => {
+        clearTimeout(timer);
+        resolve({ click: t0, dom, raf, painted, firstItemKept: oldFirst?.isConnected ?? null, added, removed, changed });
       });
     });
     observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
