@@ -166,11 +166,7 @@ impl FeedStore {
 
     /// Loads the page after the last one loaded, unless one is loading already.
     fn load_more(&self, first: &Page) {
-        let Some(url) = self
-            .next
-            .get_untracked()
-            .unwrap_or_else(|| first.next.clone())
-        else {
+        let Some(url) = untrack(|| self.next_url(first)) else {
             return;
         };
         if self.loading.get_untracked() {
