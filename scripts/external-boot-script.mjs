@@ -3,6 +3,8 @@
 // writes into index.html to start the wasm into a content-hashed file, so the page runs under a
 // Content-Security-Policy without 'unsafe-inline' (deploy/README.md). Fails the build when the
 // page does not have the shape this expects, rather than shipping a page the policy would block.
+// It also drops the `integrity` of the wasm's `preload` link: Chromium ignores integrity on
+// fetch preloads and warns on every page load, and the end-to-end suite fails on warnings.
 //
 // Trunk runs it with TRUNK_STAGING_DIR (the build's output before it becomes dist/) and
 // TRUNK_PUBLIC_URL. By hand: TRUNK_STAGING_DIR=dist node scripts/external-boot-script.mjs
@@ -56,6 +58,14 @@ const withoutScripts = html.replace(INLINE_SCRIPT, '');
 if (/<style\b/i.test(withoutScripts) || /\sstyle\s*=/i.test(withoutScripts)) {
   fail(`${htmlPath} has an inline style (a <style> element or a style attribute), which the CSP blocks`);
 }
+
+// `<link rel="preload" ... as="fetch" ... integrity="...">`, the wasm that init() fetches.
+const FETCH_PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="fetch")[^>]*>/gi;
+const preloads = html.match(FETCH_PRELOAD) ?? [];
+if (preloads.length !== 1 || !/\sintegrity="[^"]*"/.test(preloads[0])) {
+  fail(`expected one <link rel="preload" as="fetch" integrity=...> (the wasm), found: ${preloads.join('\n') || 'none'}`);
+}
+html = html.replace(preloads[0], preloads[0].replace(/\sintegrity="[^"]*"/, ''));
 
 const source = `${body.trim()}\n`;
 // The same `-<16 hex>` shape as Trunk's own hashed files, so servers cache it the same way.

@@ -1,7 +1,7 @@
 use crate::browser;
-use crate::components::{OfflineNotice, SiteHeader};
+use crate::components::SiteFrame;
 use crate::pages::{ArticlePage, FeedPage, FeedStore, NotFoundPage};
-use crate::strings;
+use crate::seo;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -14,18 +14,16 @@ pub fn App() -> impl IntoView {
     FeedStore::provide();
     let online = RwSignal::new(browser::is_online());
     browser::on_connectivity_change(move |now_online| online.set(now_online));
-    let formatter = |page: String| format!("{page} — {}", strings::SITE_NAME);
+    let formatter = |page: String| seo::document_title(&page);
     view! {
         <Title formatter/>
         <Router>
-            <SiteHeader/>
-            <OfflineNotice online/>
-            <main id="main" class="page" tabindex="-1">
+            <SiteFrame online>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=FeedPage/>
                     <Route path=path!("/news/:id") view=ArticlePage/>
                 </Routes>
-            </main>
+            </SiteFrame>
         </Router>
     }
 }

@@ -12,6 +12,14 @@ pub const DEFAULT_API_BASE: &str = "/api/";
 /// first paint, so a reader who chose dark never sees a flash of light.
 pub const THEME_STORAGE_KEY: &str = "broadsheet:theme";
 
+/// A page pre-rendered at build time (`src/bin/prerender.rs`) has its page in the element
+/// with this id, and beside it, hidden, the element with [`APP_ROOT_ID`] that the app mounts
+/// into; the app shell has neither, and the app mounts into the body.
+pub const PRERENDERED_ID: &str = "prerendered";
+pub const APP_ROOT_ID: &str = "app";
+/// Marks the head tags the pre-render wrote, which the app's own replace when it takes over.
+pub const PRERENDERED_MARK: &str = "data-prerendered";
+
 /// What became of a request to share a link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ShareOutcome {
@@ -165,6 +173,59 @@ mod imp {
         }
         // Dropping the handle keeps the listener: it lives as long as the page, like the app.
         let _ = leptos::prelude::window_event_listener(leptos::ev::popstate, move |_| f());
+    }
+
+    /// Where the app mounts on a pre-rendered page: the hidden element beside the pre-rendered
+    /// page. None on the app shell.
+    pub fn prerendered_app_root() -> Option<web_sys::HtmlElement> {
+        use wasm_bindgen::JsCast;
+        let document = web_sys::window()?.document()?;
+        document.get_element_by_id(PRERENDERED_ID)?;
+        document.get_element_by_id(APP_ROOT_ID)?.dyn_into().ok()
+    }
+
+    /// Puts the app's page in place of the pre-rendered one, once the app has rendered its
+    /// content. It waits for the next frame (the app's page is then in the DOM, hidden) and for
+    /// its hero to be decoded, then swaps in one step, so no frame shows an empty or half-drawn
+    /// page. Does nothing where there is no pre-rendered page, or once the app has taken over.
+    pub fn take_over_prerendered_page() {
+        use wasm_bindgen::JsCast;
+        leptos::prelude::request_animation_frame(|| {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let (Some(prerendered), Some(app)) = (
+                document.get_element_by_id(PRERENDERED_ID),
+                document.get_element_by_id(APP_ROOT_ID),
+            ) else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                let hero = app
+                    .query_selector("img[loading=eager]")
+                    .ok()
+                    .flatten()
+                    .and_then(|img| img.dyn_into::<web_sys::HtmlImageElement>().ok());
+                if let Some(hero) = hero {
+                    // A hero that cannot be decoded is shown the way it would have been anyway.
+                    let _ = wasm_bindgen_futures::JsFuture::from(hero.decode()).await;
+                }
+                if !prerendered.is_connected() {
+                    return;
+                }
+                prerendered.remove();
+                let _ = app.remove_attribute("hidden");
+                let marked = document.query_selector(&format!("head [{PRERENDERED_MARK}]"));
+                let mut next = marked.ok().flatten();
+                while let Some(tag) = next {
+                    tag.remove();
+                    next = document
+                        .query_selector(&format!("head [{PRERENDERED_MARK}]"))
+                        .ok()
+                        .flatten();
+                }
+            });
+        });
     }
 
     /// The theme the page was started with: `public/theme.js` has already applied the stored
@@ -330,6 +391,8 @@ mod imp {
 
     pub fn on_history_move(_: impl Fn() + 'static) {}
 
+    pub fn take_over_prerendered_page() {}
+
     pub fn set_theme(_: Option<&str>) {}
 
     pub async fn share(_: String, _: String) -> ShareOutcome {
@@ -350,8 +413,11 @@ mod imp {
 pub use imp::{
     api_base, current_path, current_theme, format_date_time, format_day, format_time, is_online,
     now, on_connectivity_change, on_history_move, page_visible, scroll_to_after_layout, scroll_y,
-    set_theme, share, utc_offset_minutes,
+    set_theme, share, take_over_prerendered_page, utc_offset_minutes,
 };
+
+#[cfg(target_arch = "wasm32")]
+pub use imp::prerendered_app_root;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

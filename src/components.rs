@@ -3,6 +3,7 @@
 
 mod article_header;
 mod article_view;
+mod back_to_all_news;
 mod body_block;
 mod byline;
 mod context_box;
@@ -20,6 +21,7 @@ mod quote;
 mod related_links;
 mod section_nav;
 mod share_button;
+mod site_frame;
 mod site_header;
 mod skeleton;
 mod theme_switch;
@@ -27,6 +29,7 @@ mod time_tag;
 
 pub use article_header::ArticleHeader;
 pub use article_view::ArticleView;
+pub use back_to_all_news::BackToAllNews;
 pub use body_block::BodyBlock;
 pub use byline::Byline;
 pub use context_box::ContextBox;
@@ -44,6 +47,7 @@ pub use quote::Quote;
 pub use related_links::RelatedLinks;
 pub use section_nav::SectionNav;
 pub use share_button::ShareButton;
+pub use site_frame::SiteFrame;
 pub use site_header::SiteHeader;
 pub use skeleton::{ArticleSkeleton, FeedSkeleton};
 pub use theme_switch::ThemeSwitch;

@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod model;
 pub mod routes;
+pub mod seo;
 pub mod strings;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,10 +1,11 @@
 use crate::api::{self, ArticleSource, FetchError};
-use crate::components::{ArticleSkeleton, ArticleView, LoadError, NotFoundNotice};
+use crate::components::{ArticleSkeleton, ArticleView, BackToAllNews, LoadError, NotFoundNotice};
 use crate::model::Article;
 use crate::pages::FeedStore;
-use crate::{routes, strings};
+use crate::seo::{self, MetaKey};
+use crate::{browser, strings};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta, Script, Title};
 use leptos_router::hooks::use_params_map;
 
 /// One article, fetched by the id in the address.
@@ -29,7 +30,11 @@ pub fn ArticlePage() -> impl IntoView {
     view! {
         <Suspense fallback=ArticleSkeleton>
             {move || Suspend::new(async move {
-                match article.await {
+                let article_or_error = article.await;
+                // Whatever the answer, the app now has this page to show in place of the
+                // pre-rendered one, if there is one.
+                browser::take_over_prerendered_page();
+                match article_or_error {
                     Ok(article) => view! {
                         <ArticleMeta article=article.clone()/>
                         <ArticleView article/>
@@ -52,9 +57,7 @@ pub fn ArticlePage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <p class="back-to-all-news">
-            <a href=routes::ALL_NEWS>{strings::ALL_NEWS}</a>
-        </p>
+        <BackToAllNews/>
     }
 }
 
@@ -83,16 +86,24 @@ async fn load_article(
     }
 }
 
-/// The document's title, description and canonical address follow the article.
+/// The head follows the article: the same title, description, canonical address, Open Graph
+/// and Twitter tags and JSON-LD that the pre-render writes (`seo::article_head`).
 #[component]
 fn ArticleMeta(article: Article) -> impl IntoView {
-    let canonical = api::resolve(article.url.as_str(), &page_origin())
-        .unwrap_or_else(|| article.url.to_string());
-    let description = article.standfirst.unwrap_or_default();
+    let head = seo::article_head(&article, &page_origin());
+    let meta = head
+        .meta
+        .into_iter()
+        .map(|tag| match tag.key {
+            MetaKey::Name(name) => view! { <Meta name content=tag.content/> },
+            MetaKey::Property(property) => view! { <Meta property content=tag.content/> },
+        })
+        .collect_view();
     view! {
-        <Title text=article.headline/>
-        <Meta name="description" content=description/>
-        <Link rel="canonical" href=canonical/>
+        <Title text=head.title/>
+        <Link rel="canonical" href=head.canonical/>
+        {meta}
+        {head.json_ld.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
     }
 }
 

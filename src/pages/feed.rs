@@ -229,7 +229,9 @@ pub fn FeedPage() -> impl IntoView {
                 {move || {
                     let store = store.clone();
                     Suspend::new(async move {
-                        match first.await {
+                        let first_or_error = first.await;
+                        browser::take_over_prerendered_page();
+                        match first_or_error {
                             Ok(page) => view! { <FeedPages first=page store section/> }.into_any(),
                             Err(error) => view! {
                                 <LoadError

@@ -1,7 +1,9 @@
 // Shared helpers for Broadsheet's browser end-to-end tests (run with `node --test tests/e2e/`).
 //
 // Each test file calls `openSuite()` in `before` and `suite.close()` in `after`: it gets its own
-// static server on an ephemeral port and its own Chromium, so files can run in parallel.
+// static server on an ephemeral port (or the server BROADSHEET_BASE_URL names, e.g. nginx started
+// by scripts/nginx-e2e) and its own Chromium, so files can run in parallel. Every response of the
+// test server carries the security headers of deploy/nginx/, so the suite runs under the CSP.
 // playwright-core ships no `expect`, so `eventually()` provides the polling assertions.
 
 import assert from 'node:assert/strict';
@@ -17,8 +19,59 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The built site under test: `dist/` at the repo root unless BROADSHEET_DIST names another. */
 export const DIST_DIR = path.resolve(process.env.BROADSHEET_DIST ?? path.join(REPO_ROOT, 'dist'));
 
+/**
+ * A server already serving DIST_DIR (no trailing slash), which `openSuite()` uses instead of
+ * starting its own: scripts/nginx-e2e sets it to the nginx it started.
+ */
+const EXTERNAL_BASE_URL = process.env.BROADSHEET_BASE_URL?.replace(/\/+$/, '') || null;
+
 /** How long a test waits for the app (wasm start-up plus JSON fetches) on a slow 2-core machine. */
 export const TIMEOUT_MS = 15_000;
+
+const NGINX_HEADERS_FILE = path.join(REPO_ROOT, 'deploy/nginx/broadsheet-headers.conf');
+const NGINX_SITE_FILE = path.join(REPO_ROOT, 'deploy/nginx/broadsheet.conf');
+
+/**
+ * The security headers nginx sends (deploy/nginx/, the one source), for a site page and for a
+ * partner embed under /embed/: `{ site: {name: value}, embed: {name: value} }`. The header file
+ * holds `add_header` lines whose values may use the `$broadsheet_*` variables that the site file
+ * sets twice, first for the whole site, then in the /embed/ location. A header whose value comes
+ * out empty is not sent, as nginx does. Throws on any line it does not understand.
+ */
+async function readSecurityHeaders() {
+  const headers = [];
+  for (const raw of (await readFile(NGINX_HEADERS_FILE, 'utf8')).split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const found = /^add_header\s+([A-Za-z-]+)\s+"([^"]*)"\s+always;$/.exec(line);
+    if (!found) throw new Error(`${NGINX_HEADERS_FILE}: not an \`add_header Name "value" always;\` line: ${line}`);
+    headers.push({ name: found[1], value: found[2] });
+  }
+  const settings = new Map();
+  for (const [, name, value] of (await readFile(NGINX_SITE_FILE, 'utf8')).matchAll(/^\s*set\s+\$(broadsheet_\w+)\s+"([^"]*)";/gm)) {
+    settings.set(name, [...(settings.get(name) ?? []), value]);
+  }
+  const scope = (index) => {
+    const values = {};
+    for (const { name, value } of headers) {
+      const resolved = value.replace(/\$(broadsheet_\w+)/g, (_, variable) => {
+        const set = settings.get(variable);
+        if (set?.length !== 2) throw new Error(`${NGINX_SITE_FILE} must set $${variable} twice (site, then /embed/)`);
+        return set[index];
+      });
+      if (resolved !== '') values[name] = resolved;
+    }
+    return values;
+  };
+  return { site: scope(0), embed: scope(1) };
+}
+
+const SECURITY_HEADERS = await readSecurityHeaders();
+
+/** The security headers for a request path (decoded), as nginx chooses them by location. */
+export function securityHeadersFor(pathname) {
+  return pathname.startsWith('/embed/') ? SECURITY_HEADERS.embed : SECURITY_HEADERS.site;
+}
 
 // Debian's Chromium; Playwright must never download a browser of its own here.
 const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -86,18 +139,29 @@ async function resolveRequest(root, pathname) {
 /**
  * Starts a static file server for `root` on 127.0.0.1 with an ephemeral port.
  * Resolves to `{ url, close }`; `url` has no trailing slash (e.g. http://127.0.0.1:40123).
+ * Every response carries the deployment's security headers (`securityHeadersFor`), unless
+ * `securityHeaders: false`, for a server that stands in for another site (a partner's page).
  */
-export async function startServer(root = DIST_DIR) {
+export async function startServer(root = DIST_DIR, { securityHeaders = true } = {}) {
   const rootDir = path.resolve(root);
   const server = createServer(async (req, res) => {
     // Every response revalidates, so a rebuilt dist/ is never hidden by the browser's cache.
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    if (securityHeaders) {
+      let decoded = pathname;
+      try {
+        decoded = decodeURIComponent(pathname);
+      } catch {
+        // resolveRequest answers 400; the site's headers apply.
+      }
+      for (const [name, value] of Object.entries(securityHeadersFor(decoded))) res.setHeader(name, value);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const { pathname } = new URL(req.url, 'http://127.0.0.1');
     const found = await resolveRequest(rootDir, pathname);
     if (found.status !== 200) {
       res.writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -140,24 +204,27 @@ export function launchBrowser() {
 }
 
 /**
- * Records uncaught page errors (a wasm panic ends in one) and console errors (Leptos and
- * console_error_panic_hook report there) of `page`. `assertNone()` throws if there were any.
+ * Records uncaught page errors (a wasm panic ends in one), console errors (Leptos,
+ * console_error_panic_hook and Chromium's CSP violation reports go there) and console warnings
+ * of `page`. `assertNone()` throws if there were any.
  *
- * `allowConsoleErrors`: RegExps for console errors a test provokes on purpose, e.g. the line
- * Chromium itself logs for an HTTP error answer the test arranged. Each is tested against the
- * recorded line, `console.error: <text> (<url>:<line>)`, so it can pin both the message and the
- * URL. A matching console error is not counted; page errors are never allowed.
+ * `allowConsoleErrors`: RegExps for console errors and warnings a test provokes on purpose, e.g.
+ * the line Chromium itself logs for an HTTP error answer the test arranged. Each is tested
+ * against the recorded line, `console.error: <text> (<url>:<line>)` or
+ * `console.warning: <text> (<url>:<line>)`, so it can pin the kind, the message and the URL. A
+ * matching line is not counted; page errors are never allowed.
  */
 export function watchErrors(page, { allowConsoleErrors = [] } = {}) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.stack ?? error.message}`));
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
+    const kind = message.type();
+    if (kind !== 'error' && kind !== 'warning') return;
     const { url, lineNumber } = message.location();
     // Chromium asks for /favicon.ico by itself when a page declares no icon: that failed
     // request is the browser's guess, not an error of the app.
     if (url && new URL(url).pathname === '/favicon.ico') return;
-    const line = `console.error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`;
+    const line = `console.${kind}: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`;
     if (allowConsoleErrors.some((pattern) => pattern.test(line))) return;
     errors.push(line);
   });
@@ -165,22 +232,27 @@ export function watchErrors(page, { allowConsoleErrors = [] } = {}) {
     errors,
     assertNone() {
       if (errors.length > 0) {
-        throw new Error(`The page reported ${errors.length} error(s):\n${errors.join('\n')}`);
+        throw new Error(`The page reported ${errors.length} error(s) or warning(s):\n${errors.join('\n')}`);
       }
     },
   };
 }
 
 /**
- * Starts a server for `root` and a browser. Resolves to:
+ * Starts a server for `root` (or, for DIST_DIR, uses BROADSHEET_BASE_URL's when set) and a
+ * browser. Resolves to:
  * - `baseURL`: the server's URL (no trailing slash);
  * - `withPage(fn, options)`: runs `fn(page)` in a fresh browser context (no shared history,
  *   storage or cache between tests) and fails if `fn` throws or the page reported any error;
- *   `options.allowConsoleErrors` lists the console errors this test expects (see `watchErrors`);
+ *   `options.allowConsoleErrors` lists the console errors and warnings this test expects (see
+ *   `watchErrors`);
  * - `close()`: stops the browser and the server.
  */
 export async function openSuite({ root = DIST_DIR } = {}) {
-  const server = await startServer(root);
+  const server =
+    EXTERNAL_BASE_URL && path.resolve(root) === DIST_DIR
+      ? { url: EXTERNAL_BASE_URL, close: async () => {} }
+      : await startServer(root);
   let browser;
   try {
     browser = await launchBrowser();

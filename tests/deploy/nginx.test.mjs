@@ -1,0 +1,106 @@
+// The deployment's promises, checked over HTTP against the server BROADSHEET_BASE_URL names:
+// nginx configured by deploy/nginx/ and started by scripts/nginx-e2e, which also runs this.
+//   scripts/nginx-e2e [dist] -- node --test tests/deploy/
+// SPA fallback, 404s that stay 404s, cache headers, compression, and the security headers,
+// which must be exactly those the end-to-end harness sends (both read deploy/nginx/).
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { DIST_DIR, securityHeadersFor } from '../e2e/harness.mjs';
+
+const BASE_URL = process.env.BROADSHEET_BASE_URL?.replace(/\/+$/, '');
+const SEED_ID = 'eight-hour-us-russia-talks';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const SECURITY_HEADER_NAMES = Object.keys({ ...securityHeadersFor('/'), ...securityHeadersFor('/embed/') });
+
+/** GETs `pathname` asking for gzip; resolves to `{ status, headers, body }` (body decoded). */
+async function get(pathname) {
+  const response = await fetch(`${BASE_URL}${pathname}`, { headers: { 'Accept-Encoding': 'gzip' }, redirect: 'manual' });
+  return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** The security headers of `response` are the ones the harness sends for `pathname`. */
+function assertSecurityHeaders(response, pathname) {
+  const sent = Object.fromEntries(
+    SECURITY_HEADER_NAMES.filter((name) => response.headers.has(name)).map((name) => [name, response.headers.get(name)]),
+  );
+  assert.deepEqual(sent, securityHeadersFor(pathname), `the security headers of ${pathname}`);
+  assert.equal(response.headers.get('cross-origin-resource-policy'), null, `${pathname} has no CORP`);
+}
+
+let shell;
+let hashedAssets;
+
+before(async () => {
+  assert.ok(BASE_URL, 'BROADSHEET_BASE_URL names the server under test: run this through scripts/nginx-e2e');
+  // Without pre-rendering the shell is index.html; with it, app-shell.html.
+  const shellFile = await readFile(path.join(DIST_DIR, 'app-shell.html'), 'utf8').catch(() => null);
+  shell = shellFile ?? (await readFile(path.join(DIST_DIR, 'index.html'), 'utf8'));
+  hashedAssets = [...shell.matchAll(/(?:src|href)="(\/[^"]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css|svg))"/g)].map(([, url]) => url);
+  assert.ok(hashedAssets.some((url) => url.endsWith('.wasm')), `the shell names the wasm: ${hashedAssets}`);
+  assert.ok(hashedAssets.some((url) => /\/boot-[0-9a-f]{16}\.js$/.test(url)), 'the shell loads the start-up script from a file');
+});
+
+describe('nginx: page routes', () => {
+  for (const pathname of ['/', `/news/${SEED_ID}`, '/no/such/page', '/embed/feed', `/embed/news/${SEED_ID}`]) {
+    it(`answers ${pathname} with the app, revalidated, compressed, with its security headers`, async () => {
+      const response = await get(pathname);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type'), /^text\/html; charset=utf-8$/);
+      assert.equal(response.headers.get('cache-control'), 'no-cache');
+      assert.equal(response.headers.get('content-encoding'), 'gzip');
+      assert.match(response.body.toString(), /<meta name="broadsheet:api"/, 'the page carries the API base');
+      assertSecurityHeaders(response, pathname);
+    });
+  }
+
+  it('lets partners frame only the embeds', async () => {
+    assert.match(securityHeadersFor('/embed/feed')['Content-Security-Policy'], /frame-ancestors \*$/);
+    assert.match(securityHeadersFor('/news/x')['Content-Security-Policy'], /frame-ancestors 'none'$/);
+    assert.equal((await get('/embed/feed')).headers.get('x-frame-options'), null);
+    assert.equal((await get('/')).headers.get('x-frame-options'), 'DENY');
+  });
+});
+
+describe('nginx: files', () => {
+  it('serves every hashed asset of the shell as immutable, with its type, compressed when text or wasm', async () => {
+    const types = { js: /^application\/javascript/, wasm: /^application\/wasm$/, css: /^text\/css/, svg: /^image\/svg\+xml/ };
+    for (const url of hashedAssets) {
+      const response = await get(url);
+      assert.equal(response.status, 200, url);
+      assert.equal(response.headers.get('cache-control'), IMMUTABLE, url);
+      assert.match(response.headers.get('content-type'), types[url.split('.').pop()], url);
+      if (response.body.length >= 1024) assert.equal(response.headers.get('content-encoding'), 'gzip', url);
+      assertSecurityHeaders(response, url);
+    }
+  });
+
+  it('serves the API as revalidated, compressed JSON', async () => {
+    const response = await get('/api/feed.json');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /^application\/json/);
+    assert.equal(response.headers.get('cache-control'), 'no-cache');
+    assert.equal(response.headers.get('content-encoding'), 'gzip');
+    assert.ok(JSON.parse(response.body.toString()).items.length > 0);
+    assertSecurityHeaders(response, '/api/feed.json');
+  });
+
+  it('serves unhashed files as revalidated', async () => {
+    for (const url of ['/index.html', '/theme.js']) {
+      const response = await get(url);
+      assert.equal(response.status, 200, url);
+      assert.equal(response.headers.get('cache-control'), 'no-cache', url);
+    }
+  });
+
+  it('answers a missing document, script or extension path with 404, never the app', async () => {
+    for (const url of ['/api/articles/no-such-story.json', '/api/no-such-dir/', '/no-such-script.js', '/broadsheet-0000000000000000_bg.wasm', '/news/a.b']) {
+      const response = await get(url);
+      assert.ok([403, 404].includes(response.status), `${url} answered ${response.status}`);
+      assert.doesNotMatch(response.body.toString(), /broadsheet:api/, `${url} is not the app`);
+      assertSecurityHeaders(response, url);
+    }
+  });
+});

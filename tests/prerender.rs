@@ -1,0 +1,365 @@
+//! The pre-render (`src/bin/prerender.rs`), run as a deployment runs it, on a site made of the
+//! app's page and the bundled sample API: each article's page is read the way a crawler or a
+//! link-preview bot reads it, with no script run, and compared with the article's document.
+#![cfg(not(target_arch = "wasm32"))]
+
+use broadsheet::model::{Article, Block, Feed};
+use scraper::{ElementRef, Html, Selector};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const SITE: &str = "https://news.example";
+const SEED_ID: &str = "eight-hour-us-russia-talks";
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh directory for one test's site.
+fn site_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "broadsheet-prerender-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The app's page as Trunk's input has it: what the pre-render needs of a build is its head
+/// and body, which Trunk keeps.
+fn shell() -> String {
+    std::fs::read_to_string(repo().join("index.html")).unwrap()
+}
+
+fn prerender(dist: &Path, api: &Path) -> String {
+    std::fs::write(dist.join("index.html"), shell()).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .args(["--dist", dist.to_str().unwrap()])
+        .args(["--api", api.to_str().unwrap()])
+        .args(["--site", SITE])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn sample_api() -> PathBuf {
+    repo().join("public/api")
+}
+
+fn page(dist: &Path, id: &str) -> Html {
+    let path = dist.join("news").join(id).join("index.html");
+    Html::parse_document(
+        &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    )
+}
+
+fn sample_article(id: &str) -> Article {
+    let path = sample_api().join(format!("articles/{id}.json"));
+    Article::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(el: &ElementRef<'_>) -> String {
+    squash(&el.text().collect::<String>())
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The content of the one head tag with this attribute and value, e.g. `("property", "og:url")`.
+fn meta(html: &Html, attr: &str, key: &str) -> String {
+    let found = select(html, &format!("head meta[{attr}=\"{key}\"]"));
+    assert_eq!(found.len(), 1, "one {attr}={key}");
+    found[0].value().attr("content").unwrap().to_owned()
+}
+
+fn metas(html: &Html, attr: &str, key: &str) -> Vec<String> {
+    select(html, &format!("head meta[{attr}=\"{key}\"]"))
+        .iter()
+        .map(|m| m.value().attr("content").unwrap().to_owned())
+        .collect()
+}
+
+fn json_ld(html: &Html) -> Value {
+    let scripts = select(html, "head script[type=\"application/ld+json\"]");
+    assert_eq!(scripts.len(), 1, "one JSON-LD block");
+    serde_json::from_str(&scripts[0].text().collect::<String>()).unwrap()
+}
+
+fn absolute(path: &str) -> String {
+    format!("{SITE}{path}")
+}
+
+#[test]
+fn every_article_of_the_feed_gets_its_page_and_the_shell_is_kept() {
+    let dist = site_dir("all");
+    let summary = prerender(&dist, &sample_api());
+    let mut ids = Vec::new();
+    let mut next = Some("feed.json".to_owned());
+    while let Some(name) = next {
+        let feed =
+            Feed::parse(&std::fs::read_to_string(sample_api().join(&name)).unwrap()).unwrap();
+        ids.extend(feed.items.iter().map(|i| i.id.clone()));
+        next = feed.next_url.map(|u| u.to_string());
+    }
+    assert!(ids.len() >= 9, "{ids:?}");
+    for id in &ids {
+        let html = page(&dist, id);
+        assert_eq!(
+            text(&select(&html, "#prerendered main#main article h1")[0]),
+            squash(&sample_article(id).headline)
+        );
+    }
+    assert!(
+        summary.contains(&format!("{} article(s)", ids.len())),
+        "{summary}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dist.join("app-shell.html")).unwrap(),
+        shell()
+    );
+    assert_eq!(
+        std::fs::read_to_string(dist.join("index.html")).unwrap(),
+        shell()
+    );
+}
+
+#[test]
+fn an_article_page_reads_in_full_without_scripts() {
+    let dist = site_dir("seed");
+    prerender(&dist, &sample_api());
+    let article = sample_article(SEED_ID);
+    let html = page(&dist, SEED_ID);
+
+    // The page itself, in the app's frame, with the app's hidden mount point beside it.
+    assert_eq!(
+        select(&html, "body > #prerendered > header.masthead").len(),
+        1
+    );
+    let main = &select(&html, "body > #prerendered > main#main")[0];
+    assert_eq!(main.value().attr("class"), Some("page"));
+    let app = &select(&html, "body > #app")[0];
+    assert!(app.value().attr("hidden").is_some());
+    assert_eq!(app.children().count(), 0);
+    assert!(
+        select(&html, "noscript").is_empty(),
+        "the page needs no script"
+    );
+
+    assert_eq!(
+        text(&select(&html, "main article h1.article__headline")[0]),
+        squash(&article.headline)
+    );
+    let hero = article.hero.as_ref().unwrap();
+    let caption = text(&select(&html, "main figure.figure--hero > figcaption")[0]);
+    assert!(
+        caption.contains(&squash(hero.caption.as_deref().unwrap())),
+        "{caption}"
+    );
+    assert!(
+        caption.contains(&squash(hero.credit.as_deref().unwrap())),
+        "{caption}"
+    );
+    let img = &select(&html, "main figure.figure--hero > img")[0];
+    assert_eq!(img.value().attr("src"), Some(hero.src.as_str()));
+
+    let quotes: Vec<(String, Option<String>)> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Quote {
+                text, attribution, ..
+            } => Some((squash(text), attribution.as_deref().map(squash))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(quotes.len(), 3);
+    let shown: Vec<(String, Option<String>)> = select(&html, "main figure.quote")
+        .iter()
+        .map(|figure| {
+            let said = figure
+                .select(&Selector::parse("blockquote").unwrap())
+                .next()
+                .unwrap();
+            let who = figure
+                .select(&Selector::parse("figcaption cite").unwrap())
+                .next();
+            (text(&said), who.map(|w| text(&w)))
+        })
+        .collect();
+    assert_eq!(shown, quotes);
+
+    let published = article.published.unwrap().to_string();
+    assert_eq!(
+        select(&html, ".byline time")[0].value().attr("datetime"),
+        Some(published.as_str())
+    );
+    assert_eq!(
+        select(&html, "main .back-to-all-news a")[0]
+            .value()
+            .attr("href"),
+        Some("/")
+    );
+}
+
+#[test]
+fn an_article_page_carries_its_meta_tags_and_json_ld() {
+    let dist = site_dir("meta");
+    prerender(&dist, &sample_api());
+    let article = sample_article(SEED_ID);
+    let hero = article.hero.as_ref().unwrap();
+    let standfirst = squash(article.standfirst.as_deref().unwrap());
+    let canonical = absolute(article.url.as_str());
+    let html = page(&dist, SEED_ID);
+
+    assert_eq!(
+        text(&select(&html, "head title")[0]),
+        format!("{} — Broadsheet", squash(&article.headline))
+    );
+    assert_eq!(meta(&html, "name", "description"), standfirst);
+    let links = select(&html, "head link[rel=canonical]");
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].value().attr("href"), Some(canonical.as_str()));
+    assert_eq!(meta(&html, "property", "og:type"), "article");
+    assert_eq!(meta(&html, "property", "og:site_name"), "Broadsheet");
+    assert_eq!(meta(&html, "property", "og:title"), article.headline);
+    assert_eq!(meta(&html, "property", "og:description"), standfirst);
+    assert_eq!(meta(&html, "property", "og:url"), canonical);
+    assert_eq!(
+        meta(&html, "property", "og:image"),
+        absolute(hero.src.as_str())
+    );
+    assert_eq!(meta(&html, "property", "og:image:alt"), hero.alt);
+    assert_eq!(
+        meta(&html, "property", "og:image:width"),
+        hero.width.to_string()
+    );
+    assert_eq!(
+        meta(&html, "property", "og:image:height"),
+        hero.height.to_string()
+    );
+    assert_eq!(
+        meta(&html, "property", "article:published_time"),
+        article.published.unwrap().to_string()
+    );
+    assert_eq!(
+        meta(&html, "property", "article:modified_time"),
+        article.modified.unwrap().to_string()
+    );
+    assert_eq!(meta(&html, "property", "article:section"), article.section);
+    assert_eq!(metas(&html, "property", "article:tag"), article.tags);
+    assert_eq!(
+        metas(&html, "property", "article:author").len(),
+        article.authors.len()
+    );
+    assert_eq!(meta(&html, "name", "twitter:card"), "summary_large_image");
+    assert_eq!(meta(&html, "name", "twitter:title"), article.headline);
+    assert_eq!(
+        meta(&html, "name", "twitter:image"),
+        absolute(hero.src.as_str())
+    );
+    // The shell's head stays: the app still starts from this page.
+    assert_eq!(meta(&html, "name", "broadsheet:api"), "/api/");
+
+    let ld = json_ld(&html);
+    assert_eq!(ld["@context"], "https://schema.org");
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], article.headline.as_str());
+    assert_eq!(ld["description"], standfirst.as_str());
+    let hero_url = absolute(hero.src.as_str());
+    let mut images = vec![hero_url.clone()];
+    images.extend(
+        hero.srcset
+            .iter()
+            .map(|s| absolute(s.url.as_str()))
+            .filter(|u| *u != hero_url),
+    );
+    assert_eq!(ld["image"], json!(images));
+    assert_eq!(ld["datePublished"], article.published.unwrap().to_string());
+    assert_eq!(ld["dateModified"], article.modified.unwrap().to_string());
+    let authors: Vec<Value> = article
+        .authors
+        .iter()
+        .map(|a| json!({ "@type": "Person", "name": a.name, "url": absolute(a.url.as_ref().unwrap().as_str()) }))
+        .collect();
+    assert_eq!(ld["author"], json!(authors));
+    assert_eq!(
+        ld["publisher"],
+        json!({ "@type": "Organization", "name": "Broadsheet" })
+    );
+    assert_eq!(
+        ld["mainEntityOfPage"],
+        json!({ "@type": "WebPage", "@id": canonical })
+    );
+    assert_eq!(ld["inLanguage"], article.language.as_str());
+}
+
+/// A hostile document: every string it brings stays text, in the body, in attributes and in the
+/// JSON-LD, and an id that is not a plain path segment writes nothing.
+#[test]
+fn hostile_documents_stay_text() {
+    let dist = site_dir("hostile");
+    let api = dist.join("api");
+    std::fs::create_dir_all(api.join("articles")).unwrap();
+    let evil = "</script><script>alert(1)</script>\"><img src=x onerror=alert(2)><!--";
+    let item = |id: &str| {
+        json!({
+            "id": id, "url": format!("/news/{id}"), "title": "t",
+            "_broadsheet": { "article": format!("articles/{id}.json") }
+        })
+    };
+    let feed = json!({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Hostile",
+        "items": [item("hostile"), item(".."), item("a/b"),
+                  { "id": "foreign", "url": "https://elsewhere.example/x", "content_text": "no document" }]
+    });
+    std::fs::write(api.join("feed.json"), feed.to_string()).unwrap();
+    let document = json!({
+        "id": "hostile", "url": "/news/hostile", "headline": evil, "standfirst": evil,
+        "section": evil, "language": "en", "published": "2022-01-11T09:30:00Z",
+        "authors": [{ "name": evil }], "tags": [evil],
+        "hero": { "src": "/images/x.jpg", "width": 10, "height": 10, "alt": evil, "caption": evil },
+        "body": [{ "type": "quote", "text": evil, "attribution": evil, "kind": "block" }]
+    });
+    std::fs::write(api.join("articles/hostile.json"), document.to_string()).unwrap();
+    std::fs::write(api.join("articles/...json"), document.to_string()).unwrap();
+
+    let summary = prerender(&dist, &api);
+    assert!(summary.contains("1 article(s)"), "{summary}");
+    assert!(!dist.join("news/index.html").exists());
+    assert_eq!(
+        std::fs::read_to_string(dist.join("index.html")).unwrap(),
+        shell()
+    );
+    assert!(!dist.join("news/a").exists());
+
+    let html = page(&dist, "hostile");
+    assert!(select(&html, "img[onerror]").is_empty());
+    let inline: Vec<_> = select(&html, "script:not([src])")
+        .iter()
+        .map(|s| s.value().attr("type").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        inline,
+        ["application/ld+json"],
+        "the one inline script is data"
+    );
+    assert_eq!(text(&select(&html, "main h1")[0]), squash(evil));
+    assert_eq!(text(&select(&html, "main blockquote")[0]), squash(evil));
+    assert_eq!(meta(&html, "property", "og:title"), evil);
+    assert_eq!(meta(&html, "name", "description"), evil);
+    assert_eq!(meta(&html, "property", "og:image:alt"), evil);
+    assert_eq!(json_ld(&html)["headline"], evil);
+    assert_eq!(json_ld(&html)["author"][0]["name"], evil);
+}
