@@ -2,7 +2,7 @@
 //! means to the reader. Pages ask for typed content and get it or a [`FetchError`].
 
 use crate::browser;
-use crate::model::{Article, Feed, SafeUrl};
+use crate::model::{append_new_items, Article, Feed, FeedItem, SafeUrl};
 use crate::strings;
 use gloo_net::http::Request;
 use web_sys::AbortSignal;
@@ -130,6 +130,37 @@ pub async fn fetch_feed_page(url: &str) -> Result<FeedPage, FetchError> {
         url: final_url,
         next,
     })
+}
+
+/// Walks the feed from its first page, following `next_url` for at most `max_pages` pages,
+/// until `want` items that `keep` accepts are found. A `next_url` back to a page already read
+/// ends the walk, and so does a later page that fails: the items found are still worth
+/// showing. Only a first page that fails is an error.
+pub async fn fetch_feed_items(
+    want: usize,
+    max_pages: usize,
+    keep: impl Fn(&FeedItem) -> bool,
+) -> Result<Vec<FeedItem>, FetchError> {
+    let mut page = fetch_first_feed_page().await?;
+    let mut visited = vec![page.url.clone()];
+    let mut found = Vec::new();
+    for read in 1..=max_pages {
+        let kept = page.feed.items.into_iter().filter(|i| keep(i)).collect();
+        append_new_items(&mut found, kept);
+        if found.len() >= want || read == max_pages {
+            break;
+        }
+        let Some(next) = page.next.filter(|n| !visited.contains(n)) else {
+            break;
+        };
+        let Ok(later) = fetch_feed_page(&next).await else {
+            break;
+        };
+        visited.extend([next, later.url.clone()]);
+        page = later;
+    }
+    found.truncate(want);
+    Ok(found)
 }
 
 /// Where an article document is: the feed item's `_broadsheet.article` (relative to the API

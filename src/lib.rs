@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod model;
 pub mod routes;
 pub mod seo;
@@ -13,5 +14,7 @@ pub mod strings;
 pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod embed_app;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;

@@ -2,9 +2,13 @@
 //! hands it to the components.
 
 mod article;
+mod embed_feed;
+mod embed_story;
 mod feed;
 mod not_found;
 
 pub use article::ArticlePage;
+pub use embed_feed::EmbedFeedPage;
+pub use embed_story::EmbedStoryPage;
 pub use feed::{FeedPage, FeedStore};
 pub use not_found::NotFoundPage;

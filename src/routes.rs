@@ -6,6 +6,21 @@ pub const ALL_NEWS: &str = "/";
 /// The query parameter that narrows All News to one section.
 pub const SECTION_PARAM: &str = "section";
 
+/// Partner embeds live under this prefix: chrome-less pages made to sit in another site's iframe.
+pub const EMBED_PREFIX: &str = "/embed/";
+/// The latest stories, for a partner's iframe (`?limit=`, `?section=`, `?theme=`, `?accent=`).
+pub const EMBED_FEED: &str = "/embed/feed";
+
+/// An article card for a partner's iframe.
+pub fn embed_article(id: &str) -> String {
+    format!("{EMBED_PREFIX}news/{}", percent_encode(id))
+}
+
+/// Whether a path belongs to the embed app rather than the full site.
+pub fn is_embed(path: &str) -> bool {
+    path.starts_with(EMBED_PREFIX)
+}
+
 /// The path of an article. The id is percent-encoded so that any id, even a hostile one,
 /// stays one path segment.
 pub fn article(id: &str) -> String {
@@ -43,6 +58,16 @@ mod tests {
             "/news/..%2Fadmin%3Fx%3D%3Cy%3E"
         );
         assert_eq!(super::article("é"), "/news/%C3%A9");
+    }
+
+    #[test]
+    fn embed_paths_are_told_apart_from_the_site() {
+        assert!(super::is_embed(super::EMBED_FEED));
+        assert!(super::is_embed(&super::embed_article("a/b")));
+        assert_eq!(super::embed_article("a/b"), "/embed/news/a%2Fb");
+        assert!(!super::is_embed("/news/embed"));
+        assert!(!super::is_embed("/embedded"));
+        assert!(!super::is_embed(super::ALL_NEWS));
     }
 
     #[test]

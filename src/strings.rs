@@ -66,3 +66,20 @@ pub const NOT_FOUND_TEXT: &str =
 pub const ARTICLE_NOT_FOUND_TEXT: &str =
     "We couldn't find that story. It may have been removed, or the address may be mistyped.";
 pub const BACK_TO_ALL_NEWS: &str = "Back to All News";
+
+/// Partner embeds: the iframe's own words. A link in an embed opens Broadsheet in a new tab,
+/// and says so to screen readers.
+pub const EMBED_LATEST: &str = "Latest news";
+pub const EMBED_MORE: &str = "More on Broadsheet";
+pub const EMBED_READ_STORY: &str = "Read the story";
+pub const OPENS_IN_NEW_TAB: &str = "(opens in a new tab)";
+pub const EMBED_EMPTY: &str = "No stories to show yet.";
+pub const EMBED_NOT_FOUND: &str = "This embed points at nothing we publish.";
+
+/// The title of a feed embed: the section it shows, or the latest news.
+pub fn embed_feed_title(section: Option<&str>) -> String {
+    match section {
+        Some(section) => format!("{section}: {EMBED_LATEST}"),
+        None => EMBED_LATEST.to_owned(),
+    }
+}

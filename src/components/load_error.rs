@@ -1,3 +1,4 @@
+use super::NewTabLink;
 use crate::routes;
 use crate::strings;
 use leptos::prelude::*;
@@ -11,6 +12,9 @@ pub fn LoadError(
     /// When the error is all the page has, its heading is the page's `h1`.
     #[prop(optional)]
     page_heading: bool,
+    /// Inside a partner's embed the way out opens Broadsheet in a new tab.
+    #[prop(optional)]
+    in_embed: bool,
 ) -> impl IntoView {
     let title = if page_heading {
         view! { <h1 class="notice__title" tabindex="-1">{strings::ERROR_TITLE}</h1> }.into_any()
@@ -24,7 +28,14 @@ pub fn LoadError(
             {detail.map(|d| view! { <p class="notice__detail">{d}</p> })}
             <p class="notice__actions">
                 <button type="button" class="button" on:click=move |_| on_retry()>{strings::RETRY}</button>
-                <a href=routes::ALL_NEWS>{strings::BACK_TO_ALL_NEWS}</a>
+                {if in_embed {
+                    view! {
+                        <NewTabLink href=routes::ALL_NEWS.to_owned()>{strings::BACK_TO_ALL_NEWS}</NewTabLink>
+                    }
+                    .into_any()
+                } else {
+                    view! { <a href=routes::ALL_NEWS>{strings::BACK_TO_ALL_NEWS}</a> }.into_any()
+                }}
             </p>
         </div>
     }

@@ -1,0 +1,52 @@
+use super::{NewTabLink, TimeTag};
+use crate::model::{text_direction, Article};
+use crate::{routes, strings};
+use leptos::prelude::*;
+
+/// One story as a card for a partner's page: section, headline, hero, standfirst, time, and
+/// the way to read it in full on Broadsheet.
+#[component]
+pub fn PartnerStory(article: Article) -> impl IntoView {
+    let href = routes::article(&article.id);
+    let dir = text_direction(&article.language);
+    let Article {
+        headline,
+        standfirst,
+        section,
+        language,
+        published,
+        hero,
+        ..
+    } = article;
+    view! {
+        <article class="embed-story" lang=language dir=dir>
+            {hero.map(|image| {
+                let srcset = (!image.srcset.is_empty()).then(|| {
+                    image.srcset.iter().map(|s| format!("{} {}w", s.url, s.width))
+                        .collect::<Vec<_>>().join(", ")
+                });
+                // A frame whose image size is unknown keeps 16:9, as on the article page.
+                let (width, height) = if image.width > 0 && image.height > 0 {
+                    (image.width, image.height)
+                } else {
+                    (1600, 900)
+                };
+                view! {
+                    <img class="embed-story__image" src=image.src.to_string() srcset=srcset
+                        sizes="100vw" width=width height=height alt=image.alt decoding="async"/>
+                }
+            })}
+            <div class="embed-story__text">
+                <p class="kicker">{section}</p>
+                <h1 class="embed-story__headline">
+                    <NewTabLink href=href.clone()>{headline}</NewTabLink>
+                </h1>
+                {standfirst.map(|s| view! { <p class="embed-story__standfirst">{s}</p> })}
+                {published.map(|at| view! { <p class="embed-story__time"><TimeTag at/></p> })}
+                <p class="embed-story__more" lang=strings::UI_LANGUAGE dir="ltr">
+                    <NewTabLink href class="button">{strings::EMBED_READ_STORY}</NewTabLink>
+                </p>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,48 @@
+use crate::api;
+use crate::components::{FeedSkeleton, LoadError, PartnerFeed};
+use crate::embed::{EmbedOptions, MAX_PAGES};
+use crate::strings;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The latest stories for a partner's iframe, optionally from one section.
+#[component]
+pub fn EmbedFeedPage() -> impl IntoView {
+    let EmbedOptions { limit, section, .. } =
+        use_query_map().with_untracked(|q| EmbedOptions::from_query(|name| q.get_str(name)));
+    let title = strings::embed_feed_title(section.as_deref());
+    let wanted = section.clone();
+    let items = LocalResource::new(move || {
+        let wanted = wanted.clone();
+        async move {
+            api::fetch_feed_items(limit, MAX_PAGES, |item| {
+                wanted.as_deref().is_none_or(|s| item.section() == Some(s))
+            })
+            .await
+        }
+    });
+    view! {
+        <Title text=title.clone()/>
+        <Suspense fallback=FeedSkeleton>
+            {move || {
+                let title = title.clone();
+                Suspend::new(async move {
+                    match items.await {
+                        Ok(items) => view! { <PartnerFeed items title/> }.into_any(),
+                        Err(error) => view! {
+                            <LoadError
+                                message=error.message()
+                                detail=error.detail()
+                                on_retry=move || items.refetch()
+                                page_heading=true
+                                in_embed=true
+                            />
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

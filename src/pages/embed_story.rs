@@ -1,0 +1,56 @@
+use crate::api::{self, ArticleSource, FetchError};
+use crate::components::{ArticleSkeleton, LoadError, PartnerNotFound, PartnerStory};
+use crate::embed::MAX_PAGES;
+use crate::model::Article;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// One story as a card for a partner's iframe.
+#[component]
+pub fn EmbedStoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let article = LocalResource::new(move || load_story(params.read().get("id").unwrap_or_default()));
+    view! {
+        <Suspense fallback=ArticleSkeleton>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(article) => view! {
+                        <Title text=article.headline.clone()/>
+                        <PartnerStory article/>
+                    }
+                    .into_any(),
+                    Err(FetchError::NotFound) => PartnerNotFound().into_any(),
+                    Err(error) => view! {
+                        <LoadError
+                            message=error.message()
+                            detail=error.detail()
+                            on_retry=move || article.refetch()
+                            page_heading=true
+                            in_embed=true
+                        />
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A story of ours has an article document; another publisher's item is found in the feed and
+/// shown from the item itself, as the article page does.
+async fn load_story(id: String) -> Result<Article, FetchError> {
+    match api::fetch_article(ArticleSource::Id(&id), None).await {
+        Err(FetchError::NotFound) => {
+            let found = api::fetch_feed_items(1, MAX_PAGES, |item| item.id == id).await?;
+            let Some(item) = found.into_iter().next() else {
+                return Err(FetchError::NotFound);
+            };
+            match item.broadsheet.as_ref().and_then(|b| b.article.as_ref()) {
+                Some(document) => api::fetch_article(ArticleSource::Document(document), None).await,
+                None => Ok(item.to_article()),
+            }
+        }
+        found => found,
+    }
+}
