@@ -86,7 +86,10 @@ mod tests {
 
     #[test]
     fn section_is_trimmed_and_bounded() {
-        assert_eq!(options(&[("section", " World ")]).section.as_deref(), Some("World"));
+        assert_eq!(
+            options(&[("section", " World ")]).section.as_deref(),
+            Some("World")
+        );
         assert_eq!(options(&[("section", "  ")]).section, None);
         let long: &'static str = "x".repeat(MAX_SECTION_LEN + 1).leak();
         assert_eq!(options(&[("section", long)]).section, None);
@@ -99,7 +102,11 @@ mod tests {
             Some("bs-embed-1_a")
         );
         for hostile in ["", "a b", "<script>", "x\"y", "é"] {
-            assert_eq!(options(&[("embed_id", hostile)]).embed_id, None, "{hostile}");
+            assert_eq!(
+                options(&[("embed_id", hostile)]).embed_id,
+                None,
+                "{hostile}"
+            );
         }
         let long: &'static str = "a".repeat(MAX_EMBED_ID_LEN + 1).leak();
         assert_eq!(options(&[("embed_id", long)]).embed_id, None);

@@ -5,7 +5,11 @@ use leptos::prelude::*;
 /// the partner's page stays where the reader left it; `noopener` keeps the new tab from
 /// reaching back into the embed. Screen readers hear that a tab will open.
 #[component]
-pub fn NewTabLink(href: String, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+pub fn NewTabLink(
+    href: String,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
     view! {
         <a href=href class=class target="_blank" rel="noopener">
             {children()}

@@ -10,7 +10,8 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn EmbedStoryPage() -> impl IntoView {
     let params = use_params_map();
-    let article = LocalResource::new(move || load_story(params.read().get("id").unwrap_or_default()));
+    let article =
+        LocalResource::new(move || load_story(params.read().get("id").unwrap_or_default()));
     view! {
         <Suspense fallback=ArticleSkeleton>
             {move || Suspend::new(async move {
