@@ -6,14 +6,15 @@ use leptos::prelude::*;
 /// height are always set, so the page does not jump when the image arrives.
 #[component]
 pub fn Figure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
+    let srcset = image.srcset_attribute();
     let Image {
         src,
-        srcset,
         width,
         height,
         alt,
         caption,
         credit,
+        ..
     } = image;
     let size_known = width > 0 && height > 0;
     let (width, height) = if size_known {
@@ -21,13 +22,6 @@ pub fn Figure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
     } else {
         (1600, 900)
     };
-    let srcset = (!srcset.is_empty()).then(|| {
-        srcset
-            .iter()
-            .map(|s| format!("{} {}w", s.url, s.width))
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
     let sizes = srcset.as_ref().map(|_| {
         if hero {
             "(min-width: 64rem) 60rem, 100vw"

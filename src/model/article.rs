@@ -63,6 +63,33 @@ pub struct ImageSource {
     pub width: u32,
 }
 
+impl Image {
+    /// The `srcset` attribute for the other sizes, if there are any. Whitespace and commas
+    /// separate its candidates, so inside a URL they are percent-encoded (what the browser
+    /// would request for them anyway): a hostile URL cannot add a candidate of its own, such as
+    /// a picture from a tracker.
+    pub fn srcset_attribute(&self) -> Option<String> {
+        let candidate = |source: &ImageSource| {
+            let mut url = String::with_capacity(source.url.as_str().len());
+            for c in source.url.as_str().chars() {
+                match c {
+                    ',' => url.push_str("%2C"),
+                    c if c.is_ascii_whitespace() => url.push_str(&format!("%{:02X}", u32::from(c))),
+                    c => url.push(c),
+                }
+            }
+            format!("{url} {}w", source.width)
+        };
+        (!self.srcset.is_empty()).then(|| {
+            self.srcset
+                .iter()
+                .map(candidate)
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+}
+
 /// One unit of the article body, tagged by `type` in the JSON.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -218,6 +245,32 @@ mod tests {
             "id": "a", "url": "/news/a", "headline": "H", "section": "World",
             "language": "en", "published": "2022-01-11T09:30:00Z", "body": body
         })
+    }
+
+    #[test]
+    fn a_srcset_url_cannot_add_candidates_of_its_own() {
+        let image: Image = serde_json::from_value(json!({
+            "src": "/images/a.jpg", "width": 800, "height": 450,
+            "srcset": [
+                {"url": "/images/a-400.jpg", "width": 400},
+                {"url": "/images/b.jpg 9999w, https://tracker.example/p.gif", "width": 800},
+                {"url": "/images/c.jpg,\t,", "width": 1200}
+            ]
+        }))
+        .unwrap();
+        assert_eq!(
+            image.srcset_attribute().as_deref(),
+            Some(
+                "/images/a-400.jpg 400w, \
+                 /images/b.jpg%209999w%2C%20https://tracker.example/p.gif 800w, \
+                 /images/c.jpg%2C%2C 1200w"
+            )
+        );
+        let no_sources = Image {
+            srcset: Vec::new(),
+            ..image
+        };
+        assert_eq!(no_sources.srcset_attribute(), None);
     }
 
     #[test]
