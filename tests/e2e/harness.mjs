@@ -32,10 +32,11 @@ const NGINX_HEADERS_FILE = path.join(REPO_ROOT, 'deploy/nginx/broadsheet-headers
 const NGINX_SITE_FILE = path.join(REPO_ROOT, 'deploy/nginx/broadsheet.conf');
 
 /**
- * The security headers nginx sends (deploy/nginx/, the one source), for a site page and for a
- * partner embed under /embed/: `{ site: {name: value}, embed: {name: value} }`. The header file
- * holds `add_header` lines whose values may use the `$broadsheet_*` variables that the site file
- * sets twice, first for the whole site, then in the /embed/ location. A header whose value comes
+ * The security headers nginx sends (deploy/nginx/, the one source), as a list of
+ * `{ prefix, headers }`, longest prefix first, ending with the whole site's (`prefix` '/').
+ * The header file holds `add_header` lines whose values may use `$broadsheet_*` variables; the
+ * site file sets those for the whole server, and again inside `location ^~ /prefix/ { ... }`
+ * blocks for the paths that differ (the embeds, the partners' page). A header whose value comes
  * out empty is not sent, as nginx does. Throws on any line it does not understand.
  */
 async function readSecurityHeaders() {
@@ -47,93 +48,43 @@ async function readSecurityHeaders() {
     if (!found) throw new Error(`${NGINX_HEADERS_FILE}: not an \`add_header Name "value" always;\` line: ${line}`);
     headers.push({ name: found[1], value: found[2] });
   }
-  const settings = new Map();
-  for (const [, name, value] of (await readFile(NGINX_SITE_FILE, 'utf8')).matchAll(/^\s*set\s+\$(broadsheet_\w+)\s+"([^"]*)";/gm)) {
-    settings.set(name, [...(settings.get(name) ?? []), value]);
-  }
-  const scope = (index) => {
-    const values = {};
-    for (const { name, value } of headers) {
-      const resolved = value.replace(/\$(broadsheet_\w+)/g, (_, variable) => {
-        const set = settings.get(variable);
-        if (set?.length !== 2) throw new Error(`${NGINX_SITE_FILE} must set $${variable} twice (site, then /embed/)`);
-        return set[index];
-      });
-      if (resolved !== '') values[name] = resolved;
+  const settings = new Map([['/', {}]]);
+  let location = null;
+  for (const raw of (await readFile(NGINX_SITE_FILE, 'utf8')).split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    const opened = /^location\s+(?:(\^~)\s+)?(.+?)\s*\{$/.exec(line);
+    if (opened) location = { prefix: opened[1] ? opened[2] : null, text: line };
+    else if (line === '}') location = null;
+    const set = /^set\s+\$(broadsheet_\w+)\s+"([^"]*)";$/.exec(line);
+    if (!set) continue;
+    if (location && !location.prefix) {
+      throw new Error(`${NGINX_SITE_FILE}: $${set[1]} is set in \`${location.text}\`; only \`location ^~ /prefix/\` is understood`);
     }
-    return values;
-  };
-  return { site: scope(0), embed: scope(1) };
+    const scope = location?.prefix ?? '/';
+    settings.set(scope, { ...(settings.get(scope) ?? {}), [set[1]]: set[2] });
+  }
+  const site = settings.get('/');
+  return [...settings.entries()]
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([prefix, overrides]) => {
+      const variables = { ...site, ...overrides };
+      const values = {};
+      for (const { name, value } of headers) {
+        const resolved = value.replace(/\$(broadsheet_\w+)/g, (_, variable) => {
+          if (!(variable in variables)) throw new Error(`${NGINX_SITE_FILE} does not set $${variable} for the whole site`);
+          return variables[variable];
+        });
+        if (resolved !== '') values[name] = resolved;
+      }
+      return { prefix, headers: values };
+    });
 }
 
 const SECURITY_HEADERS = await readSecurityHeaders();
 
 /** The security headers for a request path (decoded), as nginx chooses them by location. */
 export function securityHeadersFor(pathname) {
-  return pathname.startsWith('/embed/') ? SECURITY_HEADERS.embed : SECURITY_HEADERS.site;
-}
-
-// Debian's Chromium; Playwright must never download a browser of its own here.
-const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', // required by WebAssembly.instantiateStreaming
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-async function fileAt(filePath) {
-  try {
-    const info = await stat(filePath);
-    return info.isFile() ? { filePath, size: info.size } : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Maps a request path to the file to serve, following the SPA contract of DESIGN.md: a file is
- * served as is, a directory by its index.html, and any other path without a file extension
- * falls back to the root index.html (so /news/:id works when loaded directly). A missing path
- * with an extension (a missing asset or JSON document) stays a 404.
- */
-async function resolveRequest(root, pathname) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return { status: 400 };
-  }
-  // Decode first, then resolve: encoded `..%2f` must not escape the root either.
-  const target = path.resolve(root, `.${decoded}`);
-  if (decoded.includes('\0') || (target !== root && !target.startsWith(root + path.sep))) {
-    return { status: 403 };
-  }
-  const found = (await fileAt(target)) ?? (await fileAt(path.join(target, 'index.html')));
-  if (found) return { status: 200, ...found };
-  if (path.extname(decoded) === '') {
-    const index = await fileAt(path.join(root, 'index.html'));
-    if (index) return { status: 200, ...index };
-  }
-  return { status: 404 };
+  return SECURITY_HEADERS.find(({ prefix }) => pathname.startsWith(prefix)).headers;
 }
 
 /**
