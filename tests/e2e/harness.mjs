@@ -87,6 +87,69 @@ export function securityHeadersFor(pathname) {
   return SECURITY_HEADERS.find(({ prefix }) => pathname.startsWith(prefix)).headers;
 }
 
+// Debian's Chromium; Playwright must never download a browser of its own here.
+const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', // required by WebAssembly.instantiateStreaming
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileAt(filePath) {
+  try {
+    const info = await stat(filePath);
+    return info.isFile() ? { filePath, size: info.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Maps a request path to the file to serve, following the SPA contract of DESIGN.md: a file is
+ * served as is, a directory by its index.html, and any other path without a file extension
+ * falls back to the root index.html (so /news/:id works when loaded directly). A missing path
+ * with an extension (a missing asset or JSON document) stays a 404.
+ */
+async function resolveRequest(root, pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { status: 400 };
+  }
+  // Decode first, then resolve: encoded `..%2f` must not escape the root either.
+  const target = path.resolve(root, `.${decoded}`);
+  if (decoded.includes('\0') || (target !== root && !target.startsWith(root + path.sep))) {
+    return { status: 403 };
+  }
+  const found = (await fileAt(target)) ?? (await fileAt(path.join(target, 'index.html')));
+  if (found) return { status: 200, ...found };
+  if (path.extname(decoded) === '') {
+    const index = await fileAt(path.join(root, 'index.html'));
+    if (index) return { status: 200, ...index };
+  }
+  return { status: 404 };
+}
+
 /**
  * Starts a static file server for `root` on 127.0.0.1 with an ephemeral port.
  * Resolves to `{ url, close }`; `url` has no trailing slash (e.g. http://127.0.0.1:40123).
