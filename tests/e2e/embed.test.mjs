@@ -242,3 +242,46 @@ describe('embed routes on their own', () => {
       await eventually(async () => assert.ok((await page.locator('.embed-feed__item').count()) > 0));
     }, { allowConsoleErrors: [/status of 503/] }));
 });
+
+describe("the partners' page", () => {
+  let suite;
+  before(async () => {
+    suite = await openSuite();
+  });
+  after(() => suite?.close());
+
+  it('builds the snippet from the chosen options and previews it live', () =>
+    suite.withPage(async (page) => {
+      await page.goto('/partners/');
+      const snippet = page.locator('#snippet');
+      await eventually(async () => assert.match(await snippet.inputValue(), /data-broadsheet-embed="feed"/));
+      assert.match(await snippet.inputValue(), new RegExp(`<script src="${suite.baseURL}/embed.js" async></script>`));
+      const preview = page.frameLocator('#preview iframe');
+      await eventually(async () => assert.equal(await preview.locator('.embed-feed__item').count(), 5));
+
+      // Sections and stories come from the feed.
+      const section = page.locator('#section');
+      await eventually(async () => assert.ok((await section.locator('option').count()) > 1));
+      const chosen = await section.locator('option').nth(1).getAttribute('value');
+      await section.selectOption(chosen);
+      await page.locator('#limit').fill('2');
+      await page.getByLabel('Dark').check();
+      await eventually(async () => {
+        const text = await snippet.inputValue();
+        assert.match(text, /data-limit="2"/);
+        assert.match(text, new RegExp(`data-section="${chosen.replace(/&/g, '&amp;')}"`));
+        assert.match(text, /data-theme="dark"/);
+      });
+      await eventually(async () => assert.equal(await preview.locator('.embed-feed__item').count(), 2));
+      assert.equal(await preview.locator('html').getAttribute('data-theme'), 'dark');
+
+      await page.getByLabel('One story, as a card').check();
+      await eventually(async () => assert.match(await snippet.inputValue(), /data-broadsheet-embed="article" data-id="[^"]+"/));
+      await preview.locator('.embed-story h1').waitFor();
+
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByRole('button', { name: 'Copy the snippet' }).click();
+      await expectText(page.locator('#copy-status'), 'Snippet copied.');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await snippet.inputValue());
+    }));
+});

@@ -56,7 +56,7 @@ class FakeElement {
 }
 
 /** A partner page with the given placeholders, and embed.js loaded from `scriptSrc`. */
-function partnerPage(placeholders, { scriptSrc = `${BROADSHEET}/embed.js` } = {}) {
+function partnerPage(placeholders, { scriptSrc = `${BROADSHEET}/embed.js`, pageOrigin = PARTNER } = {}) {
   const body = new FakeElement('body');
   placeholders.forEach((p) => body.appendChild(p));
   const listeners = [];
@@ -77,7 +77,7 @@ function partnerPage(placeholders, { scriptSrc = `${BROADSHEET}/embed.js` } = {}
   const context = vm.createContext({
     window,
     document,
-    location: { href: `${PARTNER}/news-page` },
+    location: { href: `${pageOrigin}/news-page`, origin: pageOrigin },
     URL,
     console: { warn: (message) => warnings.push(message) },
     MutationObserver: class {
@@ -215,6 +215,14 @@ describe('embed.js', () => {
     frame.isConnected = false;
     page.post(resize(frame, 500));
     assert.equal(frame.style.height, '150px', 'a removed iframe is not sized');
+  });
+
+  it("sandboxes nothing on Broadsheet's own pages, where a sandbox could be lifted", () => {
+    const page = partnerPage([new FakeElement('div', { 'data-broadsheet-embed': 'feed' })], { pageOrigin: BROADSHEET });
+    const [frame] = page.frames();
+    assert.equal(frame.getAttribute('sandbox'), null);
+    page.post(resize(frame, 321));
+    assert.equal(frame.style.height, '321px');
   });
 
   it('needs to know where it was loaded from', () => {
