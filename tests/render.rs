@@ -490,3 +490,29 @@ fn the_offline_notice_speaks_only_when_offline() {
     let offline = render(|| view! { <OfflineNotice online=false/> }.into_any());
     assert!(text(&select(&offline, "[role=status]")[0]).starts_with("You are offline."));
 }
+
+#[test]
+fn heading_levels_never_skip_below_the_headline() {
+    let html = render_article(article_with(json!([
+        {"type": "heading", "level": 4, "text": "First"},
+        {"type": "heading", "level": 4, "text": "Second"},
+        {"type": "heading", "level": 3, "text": "Third"},
+        {"type": "context", "content": [{"text": "Some context."}]},
+        {"type": "heading", "level": 4, "text": "Fourth"},
+        {"type": "heading", "level": 2, "text": "Fifth"}
+    ])));
+    let levels: Vec<(String, String)> = select(&html, ".article__body :is(h2, h3, h4)")
+        .iter()
+        .map(|h| (h.value().name().to_owned(), text(h)))
+        .collect();
+    let expected = [
+        ("h2", "First"),
+        ("h3", "Second"),
+        ("h3", "Third"),
+        ("h2", "Context"),
+        ("h3", "Fourth"),
+        ("h2", "Fifth"),
+    ]
+    .map(|(tag, words)| (tag.to_owned(), words.to_owned()));
+    assert_eq!(levels, expected);
+}

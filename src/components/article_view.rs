@@ -1,5 +1,5 @@
 use super::{ArticleHeader, BodyBlock, Figure};
-use crate::model::{text_direction, Article};
+use crate::model::{text_direction, Article, Block, HeadingLevel};
 use crate::strings;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let lang = article.language.clone();
     let hero = article.hero.clone();
     let tags = article.tags.clone();
-    let body = article.body.clone();
+    let body = close_heading_gaps(article.body.clone());
     view! {
         <article class="article" lang=lang dir=dir>
             <ArticleHeader article/>
@@ -30,4 +30,30 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// Heading levels never skip: a screen reader's outline with an `h3` straight under the headline
+/// suggests a missing section. Each heading is at most one level below the one before it; the
+/// context and related boxes are headed `h2`. Other publishers' HTML often starts at `h3`.
+fn close_heading_gaps(body: Vec<Block>) -> Vec<Block> {
+    use HeadingLevel::{H2, H3, H4};
+    let mut deepest = H2;
+    body.into_iter()
+        .map(|block| match block {
+            Block::Heading { level, text } => {
+                let level = match (level, deepest) {
+                    (H2, _) | (_, H2) => H2,
+                    (H3, _) | (_, H3) => H3,
+                    (H4, H4) => H4,
+                };
+                deepest = if level == H2 { H3 } else { H4 };
+                Block::Heading { level, text }
+            }
+            Block::Context { .. } | Block::Related { .. } => {
+                deepest = H3;
+                block
+            }
+            other => other,
+        })
+        .collect()
 }

@@ -46,6 +46,7 @@ pub fn ArticlePage() -> impl IntoView {
                     }
                     .into_any(),
                     Err(error) => view! {
+                        <Title text=strings::ERROR_TITLE/>
                         <LoadError
                             message=error.message()
                             detail=error.detail()
