@@ -1,5 +1,5 @@
 use crate::browser;
-use crate::components::SiteFrame;
+use crate::components::{RouteAnnouncer, SiteFrame};
 use crate::pages::{ArticlePage, FeedPage, FeedStore, NotFoundPage};
 use crate::seo;
 use leptos::prelude::*;
@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
         <Title formatter/>
         <Router>
             <SiteFrame online>
+                <RouteAnnouncer/>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=FeedPage/>
                     <Route path=path!("/news/:id") view=ArticlePage/>

@@ -158,6 +158,124 @@ mod imp {
         });
     }
 
+    /// Focuses `element` where it is, without scrolling: the page keeps the position the app
+    /// gave it (the feed's restored place on Back).
+    fn focus_in_place(element: &web_sys::Element) {
+        use wasm_bindgen::JsCast;
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &options,
+            &JsValue::from_str("preventScroll"),
+            &JsValue::TRUE,
+        );
+        if let Ok(focus) = js_sys::Reflect::get(element, &JsValue::from_str("focus"))
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+        {
+            let _ = focus.call1(element, &options);
+        }
+    }
+
+    /// After the app has drawn a new page, puts focus on its heading, where a page load would
+    /// have started the reader, and hands `announce` the new document title. A page whose heading
+    /// comes with its content (an article) has the main landmark focused meanwhile, and its
+    /// heading once it arrives, unless the reader has moved on: `is_current` says whether this
+    /// page is still the one shown. Gives up after about 20 s, longer than any fetch may take.
+    pub fn focus_page_heading(
+        is_current: impl Fn() -> bool + 'static,
+        announce: impl FnOnce(String) + 'static,
+    ) {
+        fn attempt<C, A>(frames_left: u32, is_current: C, announce: A)
+        where
+            C: Fn() -> bool + 'static,
+            A: FnOnce(String) + 'static,
+        {
+            leptos::prelude::request_animation_frame(move || {
+                let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                    return;
+                };
+                if !is_current() {
+                    return;
+                }
+                let main = document.get_element_by_id("main");
+                let first_try = frames_left == HEADING_WAIT_FRAMES;
+                let focus_untouched = || first_try || document.active_element() == main;
+                match document.query_selector("#main h1").ok().flatten() {
+                    Some(heading) => {
+                        if focus_untouched() {
+                            focus_in_place(&heading);
+                        }
+                        // The title follows the page's content; give it the frame it takes.
+                        leptos::prelude::request_animation_frame(move || {
+                            announce(document.title())
+                        });
+                    }
+                    None if frames_left > 0 => {
+                        if let Some(main) = main.filter(|_| first_try) {
+                            focus_in_place(&main);
+                        }
+                        attempt(frames_left - 1, is_current, announce);
+                    }
+                    None => {}
+                }
+            });
+        }
+        attempt(HEADING_WAIT_FRAMES, is_current, announce);
+    }
+
+    const HEADING_WAIT_FRAMES: u32 = 1200;
+
+    /// Moves focus (and the view) to the main landmark, as the skip link promises.
+    pub fn focus_main() {
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+        {
+            let _ = main.focus();
+        }
+    }
+
+    /// Once the next frame is laid out, focuses the first element that matches one of
+    /// `selectors`, in their order; leaves focus alone if none does.
+    pub fn focus_first_after_layout(selectors: Vec<String>) {
+        leptos::prelude::request_animation_frame(move || {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let found = selectors
+                .iter()
+                .find_map(|selector| document.query_selector(selector).ok().flatten());
+            if let Some(element) = found {
+                focus_in_place(&element);
+            }
+        });
+    }
+
+    /// Where the element that had focus has gone from the page (a notice replaced by what it
+    /// was waiting for), focus falls to nowhere and a keyboard reader starts again from the
+    /// top. This puts it on the page's heading instead, or its main landmark.
+    pub fn recover_lost_focus() {
+        leptos::prelude::request_animation_frame(|| {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let lost = document
+                .active_element()
+                .is_none_or(|active| Some(active) == document.body().map(Into::into));
+            if !lost {
+                return;
+            }
+            let target = document
+                .query_selector("#main h1")
+                .ok()
+                .flatten()
+                .or_else(|| document.get_element_by_id("main"));
+            if let Some(target) = target {
+                focus_in_place(&target);
+            }
+        });
+    }
+
     /// Calls `f` whenever the reader moves through history (Back, Forward). The app restores
     /// scroll positions itself: the browser would try before the page has been rendered again.
     pub fn on_history_move(f: impl Fn() + 'static) {
@@ -447,6 +565,14 @@ mod imp {
 
     pub fn scroll_to_after_layout(_: f64) {}
 
+    pub fn focus_page_heading(_: impl Fn() -> bool + 'static, _: impl FnOnce(String) + 'static) {}
+
+    pub fn focus_first_after_layout(_: Vec<String>) {}
+
+    pub fn recover_lost_focus() {}
+
+    pub fn focus_main() {}
+
     pub fn report_height_to_parent(_: &str, _: String) {}
 
     pub fn on_history_move(_: impl Fn() + 'static) {}
@@ -471,10 +597,11 @@ mod imp {
 }
 
 pub use imp::{
-    api_base, current_path, current_theme, format_date_time, format_day, format_time, is_online,
-    now, on_connectivity_change, on_history_move, page_visible, report_height_to_parent,
-    scroll_to_after_layout, scroll_y, set_theme, share, take_over_prerendered_page,
-    utc_offset_minutes,
+    api_base, current_path, current_theme, focus_first_after_layout, focus_main,
+    focus_page_heading, format_date_time, format_day, format_time, is_online, now,
+    on_connectivity_change, on_history_move, page_visible, recover_lost_focus,
+    report_height_to_parent, scroll_to_after_layout, scroll_y, set_theme, share,
+    take_over_prerendered_page, utc_offset_minutes,
 };
 
 #[cfg(target_arch = "wasm32")]

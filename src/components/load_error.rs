@@ -1,4 +1,5 @@
 use super::NewTabLink;
+use crate::browser;
 use crate::routes;
 use crate::strings;
 use leptos::prelude::*;
@@ -16,6 +17,8 @@ pub fn LoadError(
     #[prop(optional)]
     in_embed: bool,
 ) -> impl IntoView {
+    // Retry replaces this notice, and the button with it: focus must not fall out of the page.
+    on_cleanup(browser::recover_lost_focus);
     let title = if page_heading {
         view! { <h1 class="notice__title" tabindex="-1">{strings::ERROR_TITLE}</h1> }.into_any()
     } else {

@@ -164,8 +164,9 @@ impl FeedStore {
         self.next.get().unwrap_or_else(|| first.next.clone())
     }
 
-    /// Loads the page after the last one loaded, unless one is loading already.
-    fn load_more(&self, first: &Page) {
+    /// Loads the page after the last one loaded, unless one is loading already; `on_loaded`
+    /// gets the stories it added.
+    fn load_more(&self, first: &Page, on_loaded: impl FnOnce(&[FeedItem]) + 'static) {
         let Some(url) = untrack(|| self.next_url(first)) else {
             return;
         };
@@ -183,17 +184,18 @@ impl FeedStore {
             match api::fetch_feed_page(&url).await {
                 Ok(page) => {
                     visited.update_value(|v| v.extend([first_url, url, page.url]));
+                    let new: Vec<FeedItem> = page
+                        .feed
+                        .items
+                        .into_iter()
+                        .filter(|item| !shown.iter().any(|s| s.id == item.id))
+                        .collect();
                     more.update(|more| {
-                        let new: Vec<FeedItem> = page
-                            .feed
-                            .items
-                            .into_iter()
-                            .filter(|item| !shown.iter().any(|s| s.id == item.id))
-                            .collect();
-                        append_new_items(more, new);
+                        append_new_items(more, new.clone());
                     });
                     let unvisited = page.next.filter(|n| !visited.with_value(|v| v.contains(n)));
                     next.set(Some(unvisited));
+                    on_loaded(&new);
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -285,9 +287,27 @@ fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> im
             browser::scroll_to_after_layout(0.0);
         }
     };
+    // A keyboard reader who asked for more goes on reading from the first story that came:
+    // otherwise focus would stay below the new stories, or be lost with the button.
     let load_more = {
         let (store, first) = (store.clone(), first.clone());
-        move || store.load_more(&first)
+        move || {
+            store.load_more(&first, move |new| {
+                let in_view = new
+                    .iter()
+                    .filter(|i| {
+                        section.with_untracked(|s| s.is_none() || i.section() == s.as_deref())
+                    })
+                    .map(|i| {
+                        format!(
+                            "#main .feed-item__title a[href=\"{}\"]",
+                            routes::article(&i.id)
+                        )
+                    })
+                    .collect();
+                browser::focus_first_after_layout(in_view);
+            })
+        }
     };
     let has_next = {
         let (store, first) = (store.clone(), first.clone());
@@ -319,10 +339,12 @@ fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> im
                 })}
                 {move || {
                     let load_more = load_more.clone();
+                    // aria-disabled while loading, not disabled: a disabled button drops focus.
                     if has_next() {
                         view! {
                             <button type="button" class="button" on:click=move |_| load_more()
-                                prop:disabled=move || loading.get() aria-describedby="feed-status">
+                                aria-disabled=move || loading.get().then_some("true")
+                                aria-describedby="feed-status">
                                 {strings::LOAD_MORE}
                             </button>
                         }.into_any()
