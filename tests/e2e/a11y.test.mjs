@@ -1,0 +1,213 @@
+// Accessibility gate: axe-core on every route, in light and dark, at phone and desktop widths,
+// with zero violations of any impact; and reflow at 200% and 400% zoom. Run: node --test tests/e2e/
+//
+// A summary of the axe results per route is printed for the release note.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import { failedToLoad, openSuite, readSiteJson } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** Every WCAG 2.2 A/AA rule axe has, and its best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const THEMES = ['light', 'dark'];
+const WIDTHS = [375, 1280];
+
+const SEED_ID = 'eight-hour-us-russia-talks';
+/** One article of each kind in the sample API: context and quotes; embed, images and long
+ * words; right-to-left; lists and related links. */
+const ARTICLE_IDS = [SEED_ID, 'long-words-and-long-captions', 'arabic-sample', 'copernicus-2021-fifth-warmest-year'];
+
+// A 1x1 transparent GIF for another publisher's pictures: nothing may leave this machine.
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+const articleHref = (id) => `/news/${encodeURIComponent(id)}`;
+const articleJsonPath = (id) => `api/articles/${encodeURIComponent(id)}.json`;
+
+let suite;
+let axeSource;
+let feed;
+let foreignFeed;
+const summary = [];
+
+before(async () => {
+  [axeSource, feed, foreignFeed] = await Promise.all([
+    readFile(require.resolve('axe-core/axe.min.js'), 'utf8'),
+    readSiteJson('api/feed.json'),
+    readFile(new URL('../fixtures/feeds/html-with-scripts.json', import.meta.url), 'utf8').then(JSON.parse),
+  ]);
+  suite = await openSuite();
+});
+
+after(async () => {
+  await suite?.close();
+  console.log('axe results per route (light/dark x 375/1280 px):');
+  for (const row of summary) console.log(`  ${row}`);
+});
+
+/** Waits until the browser has laid out and painted what the last change caused. */
+const nextFrames = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/**
+ * Runs axe in the page and resolves to its violations. The source goes in through evaluate, not a
+ * script tag: a strict Content-Security-Policy would refuse an inline script.
+ */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(
+    (tags) =>
+      window.axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((results) =>
+          results.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+          })),
+        ),
+    AXE_TAGS,
+  );
+}
+
+/** Runs axe in each theme at each width on the page as it is, and asserts no violation. */
+async function assertAccessible(page, name) {
+  const found = [];
+  const counts = [];
+  for (const colorScheme of THEMES) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await nextFrames(page);
+      const violations = await axeViolations(page);
+      counts.push(violations.length);
+      for (const v of violations) found.push({ colorScheme, width, ...v });
+    }
+  }
+  summary.push(`${name}: ${counts.join('/')} violations`);
+  assert.equal(found.length, 0, `axe found violations on ${name}:\n${JSON.stringify(found, null, 2)}`);
+}
+
+/**
+ * Serves another publisher's feed as ours, and answers every other origin with a pixel, should
+ * the Content-Security-Policy let a request out.
+ */
+async function serveForeignFeed(page) {
+  await page.route('**/api/feed.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(foreignFeed) }),
+  );
+  await page.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.fulfill({ status: 200, contentType: 'image/gif', body: PIXEL }),
+  );
+}
+
+const routes = [
+  { name: 'All News', path: '/', ready: 'main .feed-item' },
+  {
+    name: 'a section of All News',
+    path: () => `/?section=${encodeURIComponent(feed.items[0]._broadsheet.section)}`,
+    ready: 'main .feed-item',
+  },
+  ...ARTICLE_IDS.map((id) => ({ name: `article ${id}`, path: articleHref(id), ready: 'main article h1' })),
+  {
+    name: "another publisher's item",
+    path: () => articleHref(foreignFeed.items[0].id),
+    setup: serveForeignFeed,
+    ready: 'main article h1',
+    allowConsoleErrors: [
+      // The app asks for an article document first; another publisher's item has none.
+      failedToLoad(404, '/api/articles/'),
+      // The site's Content-Security-Policy keeps other publishers' pictures out.
+      /^console\.error: Loading the image 'https:\/\/harbour-gazette\.example\/[^']*' violates the following Content Security Policy directive: "img-src /,
+    ],
+  },
+  {
+    name: 'an unknown article',
+    path: articleHref('no-such-story'),
+    ready: 'main .notice--not-found h1',
+    allowConsoleErrors: [failedToLoad(404, `/${articleJsonPath('no-such-story')}`)],
+  },
+  { name: 'an unknown path', path: '/nope', ready: 'main .notice--not-found h1' },
+  {
+    name: 'an article that failed to load',
+    path: articleHref(SEED_ID),
+    setup: (page) => page.route(`**/${articleJsonPath(SEED_ID)}`, (route) => route.fulfill({ status: 500, body: '' })),
+    ready: 'main .notice--error button',
+    allowConsoleErrors: [failedToLoad(500, `/${articleJsonPath(SEED_ID)}`)],
+  },
+  {
+    name: 'All News that failed to load',
+    path: '/',
+    setup: (page) => page.route('**/api/feed.json', (route) => route.fulfill({ status: 500, body: '' })),
+    ready: 'main .notice--error button',
+    allowConsoleErrors: [failedToLoad(500, '/api/feed.json')],
+  },
+  // A partner's embeds, loaded as their iframes load them; the theme follows the system here.
+  { name: 'the All News embed', path: '/embed/feed', ready: '.embed-feed__item' },
+  { name: 'the story embed', path: `/embed${articleHref(SEED_ID)}`, ready: '.embed h1' },
+];
+
+describe('axe-core finds no violation', () => {
+  for (const route of routes) {
+    it(`on ${route.name}, in light and dark, at 375 and 1280 px`, () =>
+      suite.withPage(
+        async (page) => {
+          await route.setup?.(page);
+          await page.goto(typeof route.path === 'function' ? route.path() : route.path);
+          await page.locator(route.ready).first().waitFor();
+          await assertAccessible(page, route.name);
+        },
+        { allowConsoleErrors: route.allowConsoleErrors },
+      ));
+  }
+});
+
+/**
+ * Reports anything wider than its box: the document (a horizontal scrollbar) and every block in
+ * the page whose content overflows it (text cut off or spilling out).
+ */
+function overflows(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const element of document.body.querySelectorAll('*')) {
+      const style = getComputedStyle(element);
+      if (style.display === 'inline' || style.display === 'none' || element.clientWidth <= 1) continue;
+      if (element.scrollWidth > element.clientWidth + 1) {
+        const name = `${element.tagName.toLowerCase()}${element.className ? `.${[...element.classList].join('.')}` : ''}`;
+        found.push(`${name} overflows: ${element.scrollWidth} > ${element.clientWidth} ("${element.textContent.trim().slice(0, 40)}")`);
+      }
+    }
+    return found;
+  });
+}
+
+describe('Text stays usable when zoomed', () => {
+  // A 1280 px window at 200% lays out in 640 CSS px; at 400% (WCAG 1.4.10 reflow) in 320.
+  const pages = [
+    { name: 'All News', path: '/', ready: 'main .feed-item' },
+    ...[SEED_ID, 'long-words-and-long-captions', 'arabic-sample'].map((id) => ({
+      name: `article ${id}`,
+      path: articleHref(id),
+      ready: 'main article h1',
+    })),
+  ];
+  for (const { name, path, ready } of pages) {
+    it(`${name} reflows without sideways scrolling or clipped text at 640 and 320 CSS px`, () =>
+      suite.withPage(async (page) => {
+        await page.goto(path);
+        await page.locator(ready).first().waitFor();
+        for (const width of [640, 320]) {
+          await page.setViewportSize({ width, height: 480 });
+          await nextFrames(page);
+          assert.deepEqual(await overflows(page), [], `at ${width} CSS px`);
+        }
+      }));
+  }
+});
