@@ -126,8 +126,9 @@ async function fileAt(filePath) {
 /**
  * Maps a request path to the file to serve, following the SPA contract of DESIGN.md: a file is
  * served as is, a directory by its index.html, and any other path without a file extension
- * falls back to the root index.html (so /news/:id works when loaded directly). A missing path
- * with an extension (a missing asset or JSON document) stays a 404.
+ * falls back to the app shell (so /news/:id works when loaded directly): app-shell.html where
+ * the pre-render has kept it (ADR 4), else the root index.html. A missing path with an
+ * extension (a missing asset or JSON document) stays a 404.
  */
 async function resolveRequest(root, pathname) {
   let decoded;
@@ -144,8 +145,8 @@ async function resolveRequest(root, pathname) {
   const found = (await fileAt(target)) ?? (await fileAt(path.join(target, 'index.html')));
   if (found) return { status: 200, ...found };
   if (path.extname(decoded) === '') {
-    const index = await fileAt(path.join(root, 'index.html'));
-    if (index) return { status: 200, ...index };
+    const shell = (await fileAt(path.join(root, 'app-shell.html'))) ?? (await fileAt(path.join(root, 'index.html')));
+    if (shell) return { status: 200, ...shell };
   }
   return { status: 404 };
 }
