@@ -51,6 +51,22 @@ before(async () => {
 after(() => suite?.close());
 
 /** Marks the current document, so a later check can tell a client-side route from a reload. */
+/**
+ * Answers the article's address with the app shell, as a story that was not pre-rendered is
+ * answered (ADR 4): the app alone loads it, with its skeleton meanwhile. (A pre-rendered story
+ * shows the article itself while the app's request is pending.)
+ */
+async function serveAppShell(page, id) {
+  await page.route(
+    (url) => url.pathname === articleHref(id),
+    async (route) => {
+      const at = (file) => route.fetch({ url: new URL(file, route.request().url()).href });
+      const shell = await at('/app-shell.html');
+      await route.fulfill({ response: shell.ok() ? shell : await at('/index.html') });
+    },
+  );
+}
+
 const markDocument = (page) => page.evaluate(() => (window.__marker = 1));
 const documentIsMarked = (page) => page.evaluate(() => window.__marker === 1);
 
@@ -400,6 +416,7 @@ describe('Article page: errors and Retry', () => {
         askedAt ??= Date.now(); // never answered
       };
       await page.route(pattern, hang);
+      await serveAppShell(page, SEED_ID);
       await page.goto(articleHref(SEED_ID));
 
       await page.locator('main div.skeleton[role="status"]').waitFor({ state: 'visible' });
@@ -428,6 +445,7 @@ describe('Article page: leaving before it loads', () => {
           if (request.url().includes(articleJsonPath(SEED_ID))) resolve(request.failure()?.errorText);
         }),
       );
+      await serveAppShell(page, SEED_ID);
       await page.goto(articleHref(SEED_ID));
       await page.locator('main .skeleton').waitFor();
       await page.locator('header nav').getByRole('link', { name: 'All News' }).click();
