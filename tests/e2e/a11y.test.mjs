@@ -1,7 +1,8 @@
 // Accessibility gate: axe-core on every route, in light and dark, at phone and desktop widths,
 // with zero violations of any impact; and reflow at 200% and 400% zoom. Run: node --test tests/e2e/
 //
-// A summary of the axe results per route is printed for the release note.
+// A summary of the axe results per route is printed for the release note. Needs a pre-rendered
+// build for one route: scripts/test runs `cargo run --bin prerender` first.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -47,6 +48,12 @@ after(async () => {
   console.log('axe results per route (light/dark x 375/1280 px):');
   for (const row of summary) console.log(`  ${row}`);
 });
+
+/**
+ * Waits until the app has taken the place of a page pre-rendered at build time (ADR 4), if this
+ * one was: the checks are of the app's page, and keys pressed before would go to the other.
+ */
+const appTookOver = (page) => page.waitForFunction(() => !document.getElementById('prerendered'));
 
 /** Waits until the browser has laid out and painted what the last change caused. */
 const nextFrames = (page) =>
@@ -106,6 +113,21 @@ async function serveForeignFeed(page) {
   );
 }
 
+/** Answers page loads with the page as served, minus the app's start-up and its preloads. */
+function serveWithoutTheApp(page) {
+  return page.route(
+    (url) => url.pathname.startsWith('/news/'),
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      const body = (await response.text())
+        .replace(/<script type="module"[^>]*><\/script>/g, '')
+        .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+      return route.fulfill({ response, body });
+    },
+  );
+}
+
 const routes = [
   { name: 'All News', path: '/', ready: 'main .feed-item' },
   {
@@ -147,6 +169,15 @@ const routes = [
     ready: 'main .notice--error button',
     allowConsoleErrors: [failedToLoad(500, '/api/feed.json')],
   },
+  {
+    // What a reader sees before the app has started, and a reader or crawler without it:
+    // the page pre-rendered at build time (scripts/test pre-renders before this layer).
+    name: 'a pre-rendered article, without the app',
+    path: articleHref(SEED_ID),
+    setup: serveWithoutTheApp,
+    ready: '#prerendered article h1',
+    withoutTheApp: true,
+  },
   // A partner's embeds, loaded as their iframes load them; the theme follows the system here.
   { name: 'the All News embed', path: '/embed/feed', ready: '.embed-feed__item' },
   { name: 'the story embed', path: `/embed${articleHref(SEED_ID)}`, ready: '.embed h1' },
@@ -160,6 +191,7 @@ describe('axe-core finds no violation', () => {
           await route.setup?.(page);
           await page.goto(typeof route.path === 'function' ? route.path() : route.path);
           await page.locator(route.ready).first().waitFor();
+          if (!route.withoutTheApp) await appTookOver(page);
           await assertAccessible(page, route.name);
         },
         { allowConsoleErrors: route.allowConsoleErrors },
@@ -203,6 +235,7 @@ describe('Text stays usable when zoomed', () => {
       suite.withPage(async (page) => {
         await page.goto(path);
         await page.locator(ready).first().waitFor();
+        await appTookOver(page);
         for (const width of [640, 320]) {
           await page.setViewportSize({ width, height: 480 });
           await nextFrames(page);

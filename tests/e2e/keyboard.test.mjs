@@ -64,6 +64,12 @@ function assertIndicated(now, theme) {
   assert.ok(now.indicated, `${describeFocus(now)} shows a focus indicator in the ${theme} theme`);
 }
 
+/**
+ * Waits until the app has taken the place of a page pre-rendered at build time (ADR 4), if this
+ * one was: the checks are of the app's page, and keys pressed before would go to the other.
+ */
+const appTookOver = (page) => page.waitForFunction(() => !document.getElementById('prerendered'));
+
 const feedItemLink = (id) => (now) => now.tag === 'a' && now.href === articleHref(id) && now.text.length > 0;
 const button = (name) => (now) => now.tag === 'button' && now.text === name;
 const announcer = (page) => page.locator('main p.visually-hidden[role="status"]');
@@ -156,6 +162,7 @@ describe('Keyboard: Share', () => {
       });
       await page.goto(articleHref(SEED_ID));
       await expectText(page.locator('article h1'), seed.headline);
+      await appTookOver(page);
       const share = await tabTo(page, button('Share'), 'Share');
       assertIndicated(share, 'light');
       await page.keyboard.press('Enter');
@@ -171,6 +178,7 @@ describe('Keyboard: Share', () => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.goto(articleHref(SEED_ID));
       await expectText(page.locator('article h1'), seed.headline);
+      await appTookOver(page);
       assert.equal(await page.evaluate(() => 'share' in navigator), false, 'this Chromium has no share sheet');
       await tabTo(page, button('Share'), 'Share');
       await page.keyboard.press('Enter');
@@ -214,6 +222,7 @@ describe('Keyboard: Retry', () => {
         await failOnce(page, `**/${articleJsonPath(SEED_ID)}`);
         await page.goto(articleHref(SEED_ID));
         await page.locator('main .notice--error').waitFor();
+        await appTookOver(page);
         const retry = await tabTo(page, button('Retry'), 'Retry');
         assertIndicated(retry, 'light');
         await page.keyboard.press('Enter');
