@@ -34,10 +34,15 @@ fn shell() -> String {
 }
 
 fn prerender(dist: &Path, api: &Path) -> String {
+    prerender_from(dist, api.to_str().unwrap())
+}
+
+/// Runs the pre-render with `--api` as given: a directory or a base URL.
+fn prerender_from(dist: &Path, api: &str) -> String {
     std::fs::write(dist.join("index.html"), shell()).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
         .args(["--dist", dist.to_str().unwrap()])
-        .args(["--api", api.to_str().unwrap()])
+        .args(["--api", api])
         .args(["--site", SITE])
         .output()
         .unwrap();
@@ -362,4 +367,57 @@ fn hostile_documents_stay_text() {
     assert_eq!(meta(&html, "property", "og:image:alt"), evil);
     assert_eq!(json_ld(&html)["headline"], evil);
     assert_eq!(json_ld(&html)["author"][0]["name"], evil);
+}
+
+/// A deployment whose API is elsewhere: the documents come over HTTP, and the pages are the
+/// same as from the bundled files.
+#[test]
+fn an_api_base_url_gives_the_same_pages() {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            let mut request_line = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            reader.read_line(&mut request_line).unwrap();
+            let mut header = String::new();
+            while reader.read_line(&mut header).unwrap() > 2 {
+                header.clear();
+            }
+            let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+            let file = path.strip_prefix("/v1/").map(|p| sample_api().join(p));
+            let response = match file.and_then(|f| std::fs::read(f).ok()) {
+                Some(body) => [
+                    format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).into_bytes(),
+                    body,
+                ]
+                .concat(),
+                None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
+            };
+            let _ = stream.write_all(&response);
+        }
+    });
+
+    let from_files = site_dir("files");
+    prerender(&from_files, &sample_api());
+    let over_http = site_dir("http");
+    prerender_from(&over_http, &format!("http://127.0.0.1:{port}/v1"));
+    let pages = |dist: &Path| {
+        let mut ids: Vec<_> = std::fs::read_dir(dist.join("news"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert!(pages(&from_files).len() >= 9);
+    assert_eq!(pages(&over_http), pages(&from_files));
+    for id in [SEED_ID, "arabic-sample"] {
+        let page = |dist: &Path| {
+            std::fs::read_to_string(dist.join("news").join(id).join("index.html")).unwrap()
+        };
+        assert_eq!(page(&over_http), page(&from_files), "{id}");
+    }
 }
