@@ -4,7 +4,7 @@
 //! sets them on client-side navigation, both from the functions here, so the two never differ.
 
 use crate::model::{Article, Image};
-use crate::{routes, strings};
+use crate::strings;
 use serde_json::{json, Value};
 
 /// Open Graph keys go in `property`, every other key in `name`.
@@ -124,37 +124,6 @@ pub fn article_head(article: &Article, origin: &str) -> PageHead {
     }
 }
 
-/// The head of All News.
-pub fn feed_head(origin: &str) -> PageHead {
-    let canonical = absolute(routes::ALL_NEWS, origin);
-    let tag = |key, content: &str| MetaTag {
-        key,
-        content: content.to_owned(),
-    };
-    PageHead {
-        title: strings::ALL_NEWS.to_owned(),
-        meta: vec![
-            tag(MetaKey::Name("description"), strings::SITE_DESCRIPTION),
-            tag(MetaKey::Property("og:type"), "website"),
-            tag(MetaKey::Property("og:site_name"), strings::SITE_NAME),
-            tag(MetaKey::Property("og:title"), strings::ALL_NEWS),
-            tag(
-                MetaKey::Property("og:description"),
-                strings::SITE_DESCRIPTION,
-            ),
-            tag(MetaKey::Property("og:url"), &canonical),
-            tag(MetaKey::Name("twitter:card"), "summary"),
-            tag(MetaKey::Name("twitter:title"), strings::ALL_NEWS),
-            tag(
-                MetaKey::Name("twitter:description"),
-                strings::SITE_DESCRIPTION,
-            ),
-        ],
-        canonical,
-        json_ld: None,
-    }
-}
-
 fn news_article(
     article: &Article,
     canonical: &str,
@@ -223,7 +192,7 @@ fn script_safe(value: &Value) -> String {
 
 /// `url` made absolute against the site's `origin`, the way the app resolves an article's
 /// address: a path without a leading slash is relative to the site's root.
-pub fn absolute(url: &str, origin: &str) -> String {
+fn absolute(url: &str, origin: &str) -> String {
     let origin = origin.trim_end_matches('/');
     let has_scheme = url
         .split(['/', '?', '#'])

@@ -1,4 +1,4 @@
-//! Pre-renders All News and every article to static HTML in a built site, so that crawlers,
+//! Pre-renders every article of the feed to static HTML in a built site, so that crawlers,
 //! link previews and readers on slow phones get the page without running the app. Run after
 //! `trunk build --release`:
 //!
@@ -6,9 +6,9 @@
 //! cargo run --locked --bin prerender -- [--dist DIR] [--api URL-or-DIR] [--site URL]
 //! ```
 //!
-//! - `--dist`: the built site (default `dist`). Trunk's page is kept as `app-shell.html`, the
-//!   fallback for every path without a page of its own; `index.html` becomes All News and
-//!   `news/<id>/index.html` each article.
+//! - `--dist`: the built site (default `dist`). Each article goes to `news/<id>/index.html`;
+//!   Trunk's page is also kept as `app-shell.html`, the fallback for every path without a page
+//!   of its own.
 //! - `--api`: where the feed and the article documents are read (default: the site's own
 //!   bundled sample, `DIST/api`).
 //! - `--site`: the public origin, e.g. `https://news.example`, which makes the documents'
