@@ -149,6 +149,13 @@ mod imp {
             .unwrap_or_default()
     }
 
+    /// The query of the address the page is at now, with its leading `?`.
+    pub fn current_query() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default()
+    }
+
     /// Scrolls to `y` once the next frame has laid out what was just rendered.
     pub fn scroll_to_after_layout(y: f64) {
         leptos::prelude::request_animation_frame(move || {
@@ -553,6 +560,10 @@ mod imp {
         String::new()
     }
 
+    pub fn current_query() -> String {
+        String::new()
+    }
+
     pub fn page_visible() -> bool {
         false
     }
@@ -597,7 +608,7 @@ mod imp {
 }
 
 pub use imp::{
-    api_base, current_path, current_theme, focus_first_after_layout, focus_main,
+    api_base, current_path, current_query, current_theme, focus_first_after_layout, focus_main,
     focus_page_heading, format_date_time, format_day, format_time, is_online, now,
     on_connectivity_change, on_history_move, page_visible, recover_lost_focus,
     report_height_to_parent, scroll_to_after_layout, scroll_y, set_theme, share,

@@ -2,6 +2,12 @@
 //! a page we do not control, so each value is checked and bounded; a bad one falls back to the
 //! default rather than failing the embed. (`theme` and `accent` are read by `public/theme.js`,
 //! which must apply them before the first paint.)
+//!
+//! The embed app has no router: an embed never navigates (its links open Broadsheet in a new
+//! tab), and a second route tree would cost every reader's wasm its own copy of the router's
+//! generic code. The address is read once, here.
+
+use crate::routes;
 
 /// The message an embed sends its parent when its height changes (DESIGN.md, partner embeds).
 pub const RESIZE_MESSAGE_TYPE: &str = "broadsheet:resize";
@@ -17,6 +23,34 @@ pub const MAX_PAGES: usize = 5;
 const MAX_EMBED_ID_LEN: usize = 64;
 const MAX_SECTION_LEN: usize = 100;
 
+/// Which embed an address names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmbedRoute {
+    /// `/embed/feed`
+    Feed,
+    /// `/embed/news/:id`, with the id decoded.
+    Story(String),
+    NotFound,
+}
+
+impl EmbedRoute {
+    pub fn from_path(path: &str) -> Self {
+        let path = path.strip_suffix('/').unwrap_or(path);
+        if path == routes::EMBED_FEED {
+            return Self::Feed;
+        }
+        // One raw segment; an encoded slash inside it is part of the id.
+        match path
+            .strip_prefix(routes::EMBED_ARTICLE_PREFIX)
+            .filter(|segment| !segment.contains('/'))
+            .and_then(percent_decode)
+        {
+            Some(id) if !id.is_empty() => Self::Story(id),
+            _ => Self::NotFound,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedOptions {
     /// How many stories a feed embed shows.
@@ -29,12 +63,32 @@ pub struct EmbedOptions {
 }
 
 impl EmbedOptions {
+    /// Reads the options from a query string (`?limit=5&section=World`), form-encoded as
+    /// `URLSearchParams` writes it. Of a name given twice, the first counts.
+    pub fn from_query_string(query: &str) -> Self {
+        let pairs: Vec<(String, String)> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                let decode = |s: &str| percent_decode(&s.replace('+', " "));
+                Some((decode(name)?, decode(value)?))
+            })
+            .collect();
+        Self::from_query(|name| {
+            pairs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
     /// Reads the options from the query's values, looked up by name.
-    pub fn from_query<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
+    fn from_query<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
         let limit = get(LIMIT_PARAM)
             .and_then(|l| l.trim().parse::<usize>().ok())
             .map_or(DEFAULT_LIMIT, |l| l.clamp(1, MAX_LIMIT));
-        let section = get(crate::routes::SECTION_PARAM)
+        let section = get(routes::SECTION_PARAM)
             .map(str::trim)
             .filter(|s| !s.is_empty() && s.chars().count() <= MAX_SECTION_LEN)
             .map(str::to_owned);
@@ -55,12 +109,81 @@ impl EmbedOptions {
     }
 }
 
+/// Decodes `%XX` escapes; None if they are malformed or the result is not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte == b'%' {
+            let hex = tail.get(..2)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            rest = &tail[2..];
+        } else {
+            bytes.push(byte);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn options(query: &[(&'static str, &'static str)]) -> EmbedOptions {
         EmbedOptions::from_query(|name| query.iter().find(|(k, _)| *k == name).map(|(_, v)| *v))
+    }
+
+    #[test]
+    fn routes_are_read_from_the_path() {
+        assert_eq!(EmbedRoute::from_path("/embed/feed"), EmbedRoute::Feed);
+        assert_eq!(EmbedRoute::from_path("/embed/feed/"), EmbedRoute::Feed);
+        assert_eq!(
+            EmbedRoute::from_path("/embed/news/eight-hour-us-russia-talks"),
+            EmbedRoute::Story("eight-hour-us-russia-talks".into())
+        );
+        assert_eq!(
+            EmbedRoute::from_path(&routes::embed_article("a/b c?é")),
+            EmbedRoute::Story("a/b c?é".into()),
+            "an id survives the trip through routes::embed_article"
+        );
+        for other in [
+            "/embed/",
+            "/embed/news/",
+            "/embed/news/a/b",
+            "/embed/news/%zz",
+            "/embed/news/%ff",
+            "/embed/feeds",
+            "/news/x",
+        ] {
+            assert_eq!(
+                EmbedRoute::from_path(other),
+                EmbedRoute::NotFound,
+                "{other}"
+            );
+        }
+    }
+
+    #[test]
+    fn options_are_read_from_the_query_string() {
+        let read = EmbedOptions::from_query_string(
+            "?limit=3&section=Arts+%26+Culture&embed_id=broadsheet-1-x&limit=9",
+        );
+        assert_eq!(
+            read,
+            EmbedOptions {
+                limit: 3,
+                section: Some("Arts & Culture".into()),
+                embed_id: Some("broadsheet-1-x".into())
+            }
+        );
+        assert_eq!(EmbedOptions::from_query_string(""), options(&[]));
+        assert_eq!(
+            EmbedOptions::from_query_string("?section=%E0%A4&limit"),
+            options(&[]),
+            "undecodable values count as absent"
+        );
     }
 
     #[test]

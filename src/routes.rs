@@ -11,9 +11,12 @@ pub const EMBED_PREFIX: &str = "/embed/";
 /// The latest stories, for a partner's iframe (`?limit=`, `?section=`, `?theme=`, `?accent=`).
 pub const EMBED_FEED: &str = "/embed/feed";
 
+/// Article cards for partners' iframes live under this prefix, one id after it.
+pub const EMBED_ARTICLE_PREFIX: &str = "/embed/news/";
+
 /// An article card for a partner's iframe.
 pub fn embed_article(id: &str) -> String {
-    format!("{EMBED_PREFIX}news/{}", percent_encode(id))
+    format!("{EMBED_ARTICLE_PREFIX}{}", percent_encode(id))
 }
 
 /// Whether a path belongs to the embed app rather than the full site.

@@ -4,13 +4,11 @@ use crate::embed::{EmbedOptions, MAX_PAGES};
 use crate::strings;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// The latest stories for a partner's iframe, optionally from one section.
 #[component]
-pub fn EmbedFeedPage() -> impl IntoView {
-    let EmbedOptions { limit, section, .. } =
-        use_query_map().with_untracked(|q| EmbedOptions::from_query(|name| q.get_str(name)));
+pub fn EmbedFeedPage(options: EmbedOptions) -> impl IntoView {
+    let EmbedOptions { limit, section, .. } = options;
     let title = strings::embed_feed_title(section.as_deref());
     let wanted = section.clone();
     let items = LocalResource::new(move || {

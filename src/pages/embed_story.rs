@@ -4,14 +4,11 @@ use crate::embed::MAX_PAGES;
 use crate::model::Article;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// One story as a card for a partner's iframe.
 #[component]
-pub fn EmbedStoryPage() -> impl IntoView {
-    let params = use_params_map();
-    let article =
-        LocalResource::new(move || load_story(params.read().get("id").unwrap_or_default()));
+pub fn EmbedStoryPage(id: String) -> impl IntoView {
+    let article = LocalResource::new(move || load_story(id.clone()));
     view! {
         <Suspense fallback=ArticleSkeleton>
             {move || Suspend::new(async move {
