@@ -396,8 +396,12 @@ mod imp {
                 if !prerendered.is_connected() {
                     return;
                 }
+                let place = focus_place(&document, &prerendered);
                 prerendered.remove();
                 let _ = app.remove_attribute("hidden");
+                if let Some(element) = place.and_then(|i| focusables(&app).nth(i)) {
+                    focus_in_place(&element);
+                }
                 let marked = document.query_selector(&format!("head [{PRERENDERED_MARK}]"));
                 let mut next = marked.ok().flatten();
                 while let Some(tag) = next {
@@ -409,6 +413,26 @@ mod imp {
                 }
             });
         });
+    }
+
+    /// What a keyboard can reach, in the order Tab reaches it on our pages (no positive
+    /// tabindex), and `h1`s and `main`, which the app focuses itself.
+    const FOCUSABLE: &str = "a[href], button, select, input, textarea, [tabindex]";
+
+    fn focusables(root: &web_sys::Element) -> impl Iterator<Item = web_sys::Element> {
+        let list = root.query_selector_all(FOCUSABLE).ok();
+        let count = list.as_ref().map_or(0, web_sys::NodeList::length);
+        (0..count).filter_map(move |i| {
+            use wasm_bindgen::JsCast;
+            list.as_ref()?.item(i)?.dyn_into().ok()
+        })
+    }
+
+    /// Where focus is within `root`, as the position among its focusable elements: a reader who
+    /// tabbed into the pre-rendered page keeps their place in the app's identical one.
+    fn focus_place(document: &web_sys::Document, root: &web_sys::Element) -> Option<usize> {
+        let active = document.active_element()?;
+        focusables(root).position(|element| element == active)
     }
 
     /// The theme the page was started with: `public/theme.js` has already applied the stored

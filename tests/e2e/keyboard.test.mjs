@@ -1,6 +1,7 @@
 // Keyboard journeys: everything a reader does with a mouse, done with the keyboard alone (Tab,
 // Enter, arrow keys), with a visible focus indicator at every stop, and focus moved to the new
 // page's heading, announced, after a link is followed inside the app. Run: node --test tests/e2e/
+// Needs a pre-rendered build for one test: scripts/test runs `cargo run --bin prerender` first.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -234,6 +235,27 @@ describe('Keyboard: Retry', () => {
       },
       { allowConsoleErrors: [failedToLoad(500, `/${articleJsonPath(SEED_ID)}`)] },
     ));
+});
+
+describe('Keyboard: a pre-rendered article', () => {
+  it('keeps focus on the same control when the app takes the page over', () =>
+    suite.withPage(async (page) => {
+      // The app takes over once it has the article: hold that until the reader has tabbed in.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(`**/${articleJsonPath(SEED_ID)}`, async (route) => {
+        await held;
+        await route.fallback();
+      });
+      await page.goto(articleHref(SEED_ID));
+      await page.locator('#prerendered article h1').waitFor();
+      await tabTo(page, button('Share'), 'Share on the pre-rendered page');
+      assert.ok(await page.evaluate(() => Boolean(document.activeElement.closest('#prerendered'))));
+      release();
+      await appTookOver(page);
+      const now = await focused(page);
+      assert.ok(button('Share')(now) && now.inMain, `focus is on Share in the app's page, not ${describeFocus(now)}`);
+    }));
 });
 
 describe('Keyboard: following links inside the app', () => {
