@@ -175,3 +175,22 @@ fn the_embed_footer_names_broadsheet_and_leads_to_more_of_the_section() {
     let html = render(|| view! { <PartnerFooter section=None/> }.into_any());
     assert_eq!(select(&html, "footer a")[1].attr("href"), Some("/"));
 }
+
+#[test]
+fn a_hostile_srcset_url_cannot_add_a_candidate_to_the_story_card() {
+    let article: Article = serde_json::from_value(serde_json::json!({
+        "id": "t", "url": "/news/t", "headline": "H", "section": "World", "language": "en",
+        "published": "2022-01-11T09:30:00Z", "body": [],
+        "hero": {"src": "/images/a.jpg", "width": 640, "height": 360, "alt": "A",
+                 "srcset": [{"url": "/images/a.jpg 9999w, https://tracker.example/p.gif", "width": 640}]}
+    }))
+    .unwrap();
+    let html = render(move || view! { <PartnerStory article/> }.into_any());
+    let srcset = select(&html, "img")[0].attr("srcset").unwrap().to_owned();
+    assert_eq!(
+        srcset.matches(',').count(),
+        0,
+        "one candidate only: {srcset}"
+    );
+    assert!(srcset.ends_with(" 640w"), "{srcset}");
+}

@@ -21,10 +21,7 @@ pub fn PartnerStory(article: Article) -> impl IntoView {
     view! {
         <article class="embed-story" lang=language dir=dir>
             {hero.map(|image| {
-                let srcset = (!image.srcset.is_empty()).then(|| {
-                    image.srcset.iter().map(|s| format!("{} {}w", s.url, s.width))
-                        .collect::<Vec<_>>().join(", ")
-                });
+                let srcset = image.srcset_attribute();
                 // A frame whose image size is unknown keeps 16:9, as on the article page.
                 let (width, height) = if image.width > 0 && image.height > 0 {
                     (image.width, image.height)
