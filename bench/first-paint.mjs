@@ -13,8 +13,9 @@
 // Each run is a fresh browser context in headless Chromium (1280x800) with the CPU slowed 4x
 // (CDP Emulation.setCPUThrottlingRate); the network is the loopback. Per run, from navigation
 // start: first contentful paint, largest contentful paint, and the frame in which the headline
-// was first visible (requestAnimationFrame polling from the first moment of the page); for the
-// pre-rendered page also when the app took it over. The medians are printed, with the ratios.
+// was first visible (requestAnimationFrame polling from the first moment of the page: the start
+// of the frame that paints it, so a little before the paint itself); for the pre-rendered page
+// also when the app took it over. The medians are printed, with the ratios.
 //
 // Usage: node bench/first-paint.mjs [--runs N] [--id ARTICLE-ID]
 
@@ -156,15 +157,15 @@ async function main() {
   }
   const ms = (v) => (v === null ? '—' : `${Math.round(v)} ms`);
   console.log(`First paint of /news/${options.id}: CPU ${CPU_SLOWDOWN}x slower, ${VIEWPORT.width}x${VIEWPORT.height}, median of ${options.runs} runs`);
-  console.log('way          FCP        LCP        headline   app took over');
+  console.log(`${'way'.padEnd(20)} FCP        LCP        headline   app took over`);
   for (const [name] of ways) {
     const s = summary[name];
-    console.log(`${name.padEnd(12)} ${ms(s.fcp).padEnd(10)} ${ms(s.lcp).padEnd(10)} ${ms(s.headline).padEnd(10)} ${ms(s.tookOver)}`);
+    console.log(`${name.padEnd(20)} ${ms(s.fcp).padEnd(10)} ${ms(s.lcp).padEnd(10)} ${ms(s.headline).padEnd(10)} ${ms(s.tookOver)}`);
   }
   const ratio = (a, b, key) => (summary[a][key] && summary[b][key] ? (summary[a][key] / summary[b][key]).toFixed(2) : '—');
-  console.log('ratios       FCP        LCP        headline');
+  console.log(`${'ratio'.padEnd(20)} FCP        LCP        headline`);
   for (const [a, b] of [['prerendered', 'static'], ['spa', 'static'], ['spa', 'prerendered']]) {
-    console.log(`${`${a}/${b}`.padEnd(12)} ${ratio(a, b, 'fcp').padEnd(10)} ${ratio(a, b, 'lcp').padEnd(10)} ${ratio(a, b, 'headline')}`);
+    console.log(`${`${a}/${b}`.padEnd(20)} ${ratio(a, b, 'fcp').padEnd(10)} ${ratio(a, b, 'lcp').padEnd(10)} ${ratio(a, b, 'headline')}`);
   }
   console.log(JSON.stringify({ runs: options.runs, cpuSlowdown: CPU_SLOWDOWN, median: summary }));
 }
