@@ -60,6 +60,10 @@ pub enum FeedError {
 impl std::fmt::Display for FeedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            // Well-formed JSON of the wrong shape is not "invalid JSON": say which it is.
+            FeedError::Json(e) if e.is_data() => {
+                write!(f, "the feed is not shaped like a JSON Feed: {e}")
+            }
             FeedError::Json(e) => write!(f, "the feed is not valid JSON: {e}"),
             FeedError::NotJsonFeed => f.write_str("the document is not a JSON Feed"),
         }
@@ -381,6 +385,19 @@ mod tests {
             Feed::parse(&no_items.to_string()),
             Err(FeedError::NotJsonFeed)
         ));
+    }
+
+    #[test]
+    fn the_reader_is_told_bad_json_from_json_of_the_wrong_shape() {
+        let broken = Feed::parse("{\"version\": ").unwrap_err().to_string();
+        assert!(broken.starts_with("the feed is not valid JSON"), "{broken}");
+        let misshapen = Feed::parse(r#"{"version": 11, "items": "none"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            misshapen.starts_with("the feed is not shaped like a JSON Feed"),
+            "{misshapen}"
+        );
     }
 
     #[test]
