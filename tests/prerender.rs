@@ -16,15 +16,30 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A fresh directory for one test's site.
-fn site_dir(name: &str) -> PathBuf {
+/// A fresh directory for one test's site, removed when the test is over.
+struct Site(PathBuf);
+
+impl std::ops::Deref for Site {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn site_dir(name: &str) -> Site {
     let dir = std::env::temp_dir().join(format!(
         "broadsheet-prerender-{}-{name}",
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Site(dir)
 }
 
 /// The app's page as Trunk's input has it: what the pre-render needs of a build is its head
