@@ -149,6 +149,14 @@ mod imp {
             .unwrap_or_default()
     }
 
+    /// The origin the page was loaded from (`https://host`), against which the app makes its
+    /// addresses absolute for link previews.
+    pub fn page_origin() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    }
+
     /// The query of the address the page is at now, with its leading `?`.
     pub fn current_query() -> String {
         web_sys::window()
@@ -588,6 +596,10 @@ mod imp {
         String::new()
     }
 
+    pub fn page_origin() -> String {
+        String::new()
+    }
+
     pub fn page_visible() -> bool {
         false
     }
@@ -634,7 +646,7 @@ mod imp {
 pub use imp::{
     api_base, current_path, current_query, current_theme, focus_first_after_layout, focus_main,
     focus_page_heading, format_date_time, format_day, format_time, is_online, now,
-    on_connectivity_change, on_history_move, page_visible, recover_lost_focus,
+    on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
     report_height_to_parent, scroll_to_after_layout, scroll_y, set_theme, share,
     take_over_prerendered_page, utc_offset_minutes,
 };

@@ -4,7 +4,7 @@
 //! sets them on client-side navigation, both from the functions here, so the two never differ.
 
 use crate::model::{Article, Image};
-use crate::strings;
+use crate::{routes, strings};
 use serde_json::{json, Value};
 
 /// Open Graph keys go in `property`, every other key in `name`.
@@ -121,6 +121,40 @@ pub fn article_head(article: &Article, origin: &str) -> PageHead {
         canonical,
         meta,
         json_ld: Some(script_safe(&json_ld)),
+    }
+}
+
+/// The head of All News, or of one section of it. A listing is a website page to link
+/// previews, not an article, and has no JSON-LD of its own.
+pub fn feed_head(section: Option<&str>, origin: &str) -> PageHead {
+    let title = section.unwrap_or(strings::ALL_NEWS);
+    let path = section.map_or_else(|| routes::ALL_NEWS.to_owned(), routes::section);
+    let canonical = absolute(&path, origin);
+    let tag = |key, content: &str| MetaTag {
+        key,
+        content: content.to_owned(),
+    };
+    PageHead {
+        meta: vec![
+            tag(MetaKey::Name("description"), strings::SITE_DESCRIPTION),
+            tag(MetaKey::Property("og:type"), "website"),
+            tag(MetaKey::Property("og:site_name"), strings::SITE_NAME),
+            tag(MetaKey::Property("og:title"), title),
+            tag(
+                MetaKey::Property("og:description"),
+                strings::SITE_DESCRIPTION,
+            ),
+            tag(MetaKey::Property("og:url"), &canonical),
+            tag(MetaKey::Name("twitter:card"), "summary"),
+            tag(MetaKey::Name("twitter:title"), title),
+            tag(
+                MetaKey::Name("twitter:description"),
+                strings::SITE_DESCRIPTION,
+            ),
+        ],
+        title: title.to_owned(),
+        canonical,
+        json_ld: None,
     }
 }
 

@@ -149,9 +149,89 @@ fn every_article_of_the_feed_gets_its_page_and_the_shell_is_kept() {
         std::fs::read_to_string(dist.join("app-shell.html")).unwrap(),
         shell()
     );
+}
+
+#[test]
+fn all_news_is_pre_rendered_with_the_first_page_under_dated_headings() {
+    let dist = site_dir("all-news");
+    prerender(&dist, &sample_api());
+    let first =
+        Feed::parse(&std::fs::read_to_string(sample_api().join("feed.json")).unwrap()).unwrap();
+    let html = Html::parse_document(&std::fs::read_to_string(dist.join("index.html")).unwrap());
+
+    assert_eq!(
+        text(&select(&html, "#prerendered main#main h1")[0]),
+        "All News"
+    );
+    let links: Vec<_> = select(&html, "#prerendered .feed-item__title a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    let expected: Vec<_> = first
+        .items
+        .iter()
+        .map(|i| broadsheet::routes::article(&i.id))
+        .collect();
+    assert_eq!(
+        links, expected,
+        "the first page's stories, in the feed's order"
+    );
+    let headings: Vec<_> = select(&html, ".day__heading").iter().map(text).collect();
+    assert!(!headings.is_empty());
+    for heading in &headings {
+        assert!(
+            heading != "Today" && heading != "Yesterday",
+            "a date, true whenever the page is read: {heading}"
+        );
+    }
+    assert_eq!(
+        select(&html, ".feed__more button").len(),
+        usize::from(first.next_url.is_some()),
+        "Load more where the feed has a next page"
+    );
+    assert!(
+        select(&html, "#app[hidden]").len() == 1,
+        "the app's mount point waits hidden"
+    );
+
+    assert_eq!(
+        text(&select(&html, "head title")[0]),
+        "All News — Broadsheet"
+    );
+    assert_eq!(meta(&html, "property", "og:type"), "website");
+    assert_eq!(meta(&html, "property", "og:url"), absolute("/"));
+    assert_eq!(
+        select(&html, "head link[rel=canonical]")[0]
+            .value()
+            .attr("href"),
+        Some(absolute("/").as_str())
+    );
+    assert_eq!(
+        meta(&html, "name", "description"),
+        broadsheet::strings::SITE_DESCRIPTION
+    );
+}
+
+#[test]
+fn running_the_pre_render_twice_gives_the_same_site() {
+    let dist = site_dir("twice");
+    prerender(&dist, &sample_api());
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .args(["--dist", dist.to_str().unwrap()])
+        .args(["--api", sample_api().to_str().unwrap()])
+        .args(["--site", SITE])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
     assert_eq!(
         std::fs::read_to_string(dist.join("index.html")).unwrap(),
-        shell()
+        index
+    );
+    assert_eq!(
+        std::fs::read_to_string(dist.join("app-shell.html")).unwrap(),
+        shell(),
+        "the shell is not replaced by the pre-rendered All News"
     );
 }
 
@@ -358,9 +438,11 @@ fn hostile_documents_stay_text() {
     let summary = prerender(&dist, &api);
     assert!(summary.contains("1 article(s)"), "{summary}");
     assert!(!dist.join("news/index.html").exists());
+    let index = Html::parse_document(&std::fs::read_to_string(dist.join("index.html")).unwrap());
     assert_eq!(
-        std::fs::read_to_string(dist.join("index.html")).unwrap(),
-        shell()
+        text(&select(&index, "main h1")[0]),
+        "All News",
+        "the id \"..\" did not write over All News"
     );
     assert!(!dist.join("news/a").exists());
 

@@ -1,4 +1,4 @@
-//! Pre-renders every article of the feed to static HTML in a built site, so that crawlers,
+//! Pre-renders All News and every article of the feed to static HTML in a built site, so that crawlers,
 //! link previews and readers on slow phones get the page without running the app. Run after
 //! `trunk build --release`:
 //!
@@ -6,9 +6,9 @@
 //! cargo run --locked --bin prerender -- [--dist DIR] [--api URL-or-DIR] [--site URL]
 //! ```
 //!
-//! - `--dist`: the built site (default `dist`). Each article goes to `news/<id>/index.html`;
-//!   Trunk's page is also kept as `app-shell.html`, the fallback for every path without a page
-//!   of its own.
+//! - `--dist`: the built site (default `dist`). All News goes to `index.html` and each article
+//!   to `news/<id>/index.html`; Trunk's page is kept as `app-shell.html`, the fallback for
+//!   every path without a page of its own. Running it again starts from that shell.
 //! - `--api`: where the feed and the article documents are read (default: the site's own
 //!   bundled sample, `DIST/api`).
 //! - `--site`: the public origin, e.g. `https://news.example`, which makes the documents'
@@ -38,10 +38,12 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use broadsheet::browser::{APP_ROOT_ID, PRERENDERED_ID, PRERENDERED_MARK};
-    use broadsheet::components::{ArticleView, BackToAllNews, SiteFrame};
-    use broadsheet::model::{Article, Feed, FeedItem};
-    use broadsheet::routes;
+    use broadsheet::components::{
+        ArticleView, BackToAllNews, FeedList, NewStoriesPrompt, SectionNav, SiteFrame,
+    };
+    use broadsheet::model::{sections, Article, Feed, FeedItem};
     use broadsheet::seo::{self, MetaKey, PageHead};
+    use broadsheet::{routes, strings};
     use leptos::prelude::*;
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
@@ -93,7 +95,13 @@ mod native {
         }
         let site = options.site.trim_end_matches('/');
 
-        let items = api.feed()?;
+        let feed = api.feed()?;
+        let feed_page = all_news(feed.first_page, feed.more);
+        write(
+            &dist.join("index.html"),
+            &page_html(&shell, &seo::feed_head(None, site), &feed_page)?,
+        )?;
+        let items = feed.items;
         let mut written = 0;
         let mut skipped = Vec::new();
         for item in &items {
@@ -129,7 +137,7 @@ mod native {
             written += 1;
         }
         let mut summary = format!(
-            "prerender: {written} article(s) written to {}",
+            "prerender: All News and {written} article(s) written to {}",
             dist.display()
         );
         for s in skipped {
@@ -142,11 +150,52 @@ mod native {
     }
 
     /// Trunk's page, also kept as `app-shell.html`: the one page every path without a page of
-    /// its own is answered with, whatever becomes of `index.html`.
+    /// its own is answered with, since `index.html` becomes All News. On a second run
+    /// `index.html` is already All News, and the kept shell is the one to start from.
     fn app_shell(dist: &Path) -> Result<String, String> {
-        let shell = read(&dist.join("index.html"))?;
-        write(&dist.join("app-shell.html"), &shell)?;
-        Ok(shell)
+        let index = read(&dist.join("index.html"))?;
+        let kept = dist.join("app-shell.html");
+        if index.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
+            return read(&kept);
+        }
+        write(&kept, &index)?;
+        Ok(index)
+    }
+
+    /// All News as the app first shows it: the first page of the feed under day headings, in
+    /// the app's own markup. Headings are dates (never "Today"), true on any day the page is
+    /// read; the app, once it takes over, shows the reader's day and zone.
+    fn all_news(first_page: Vec<FeedItem>, more: bool) -> String {
+        let sections = sections(&first_page);
+        let empty = first_page.is_empty();
+        render(move || {
+            view! {
+                <SiteFrame online=true>
+                    <div class="feed">
+                        <h1 class="feed__title" tabindex="-1">{strings::ALL_NEWS}</h1>
+                        <div class="feed__pages">
+                            <NewStoriesPrompt count=Signal::stored(0) on_show=|| ()/>
+                            <SectionNav sections current=None/>
+                            <FeedList items=Signal::stored(first_page) dated_headings=true/>
+                            {empty.then(|| view! { <p class="notice">{strings::EMPTY_FEED}</p> })}
+                            <div class="feed__more">
+                                {if more {
+                                    view! {
+                                        <button type="button" class="button" aria-describedby="feed-status">
+                                            {strings::LOAD_MORE}
+                                        </button>
+                                    }.into_any()
+                                } else {
+                                    view! { <p class="feed__end">{strings::END_OF_FEED}</p> }.into_any()
+                                }}
+                                <p id="feed-status" class="feed__status" role="status"></p>
+                            </div>
+                        </div>
+                    </div>
+                </SiteFrame>
+            }
+            .into_any()
+        })
     }
 
     /// Where an article's page goes: `news/<id>/index.html`, for the ids that are their own
@@ -258,6 +307,14 @@ mod native {
         out
     }
 
+    struct FeedPages {
+        first_page: Vec<FeedItem>,
+        /// Whether the first page has a next one: All News then offers Load more.
+        more: bool,
+        /// Every item of every page, each once.
+        items: Vec<FeedItem>,
+    }
+
     /// Where the documents come from: a base URL, over HTTP(S), or a directory, read as the
     /// same `file:` URL so that links between documents resolve the same way.
     struct Api {
@@ -286,8 +343,11 @@ mod native {
             })
         }
 
-        /// Every item of the feed, page after page along `next_url`, each page once.
-        fn feed(&self) -> Result<Vec<FeedItem>, String> {
+        /// Every item of the feed, page after page along `next_url`, each page once; and the
+        /// first page as All News first shows it.
+        fn feed(&self) -> Result<FeedPages, String> {
+            let mut first_page = None;
+            let mut more = false;
             let mut items: Vec<FeedItem> = Vec::new();
             let mut visited = Vec::new();
             let mut next = Some(self.base.join("feed.json").map_err(|e| e.to_string())?);
@@ -296,15 +356,27 @@ mod native {
                     break;
                 }
                 let page = Feed::parse(&self.get(&url)?).map_err(|e| format!("{url}: {e}"))?;
+                next = page
+                    .next_url
+                    .as_ref()
+                    .and_then(|n| url.join(n.as_str()).ok());
+                if first_page.is_none() {
+                    // As the app decides whether to offer Load more.
+                    more = next.as_ref().is_some_and(|n| *n != url);
+                    first_page = Some(page.items.clone());
+                }
                 for item in page.items {
                     if !items.iter().any(|i| i.id == item.id) {
                         items.push(item);
                     }
                 }
-                next = page.next_url.and_then(|n| url.join(n.as_str()).ok());
                 visited.push(url);
             }
-            Ok(items)
+            Ok(FeedPages {
+                first_page: first_page.unwrap_or_default(),
+                more,
+                items,
+            })
         }
 
         /// An item's `_broadsheet.article` is relative to the API base, as the app reads it.

@@ -7,11 +7,17 @@ use leptos::prelude::*;
 /// The feed's items under a heading for each day of the reader's calendar. Keyed by day and by
 /// item, so a further page adds only its own items to the page: what is shown already, and
 /// the reader's focus and images in it, stay as they are.
+///
+/// `dated_headings`: every heading a date, never "Today" or "Yesterday", for a page rendered
+/// ahead of time, which must read true on whatever day it is read.
 #[component]
-pub fn FeedList(#[prop(into)] items: Signal<Vec<FeedItem>>) -> impl IntoView {
+pub fn FeedList(
+    #[prop(into)] items: Signal<Vec<FeedItem>>,
+    #[prop(optional)] dated_headings: bool,
+) -> impl IntoView {
     let now = browser::now();
     let offset = browser::utc_offset_minutes(now);
-    let today = now.civil_date(offset);
+    let today = (!dated_headings).then(|| now.civil_date(offset));
     let groups = Memo::new(move |_| {
         items.with(|items| {
             group_by_day(items, offset)
@@ -44,7 +50,7 @@ pub fn FeedList(#[prop(into)] items: Signal<Vec<FeedItem>>) -> impl IntoView {
 #[component]
 fn DaySection(
     date: Option<CivilDate>,
-    today: CivilDate,
+    today: Option<CivilDate>,
     items: Signal<Vec<FeedItem>>,
 ) -> impl IntoView {
     let heading_id = match date {
@@ -64,11 +70,13 @@ fn DaySection(
     }
 }
 
-fn day_label(date: Option<CivilDate>, today: CivilDate) -> String {
-    match date {
-        None => strings::UNDATED.to_owned(),
-        Some(d) if d == today => strings::TODAY.to_owned(),
-        Some(d) if d.day_number() + 1 == today.day_number() => strings::YESTERDAY.to_owned(),
-        Some(d) => browser::format_day(d),
+fn day_label(date: Option<CivilDate>, today: Option<CivilDate>) -> String {
+    match (date, today) {
+        (None, _) => strings::UNDATED.to_owned(),
+        (Some(d), Some(today)) if d == today => strings::TODAY.to_owned(),
+        (Some(d), Some(today)) if d.day_number() + 1 == today.day_number() => {
+            strings::YESTERDAY.to_owned()
+        }
+        (Some(d), _) => browser::format_day(d),
     }
 }

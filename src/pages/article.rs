@@ -1,11 +1,13 @@
 use crate::api::{self, ArticleSource, FetchError};
-use crate::components::{ArticleSkeleton, ArticleView, BackToAllNews, LoadError, NotFoundNotice};
+use crate::components::{
+    ArticleSkeleton, ArticleView, BackToAllNews, HeadTags, LoadError, NotFoundNotice,
+};
 use crate::model::Article;
 use crate::pages::FeedStore;
-use crate::seo::{self, MetaKey};
+use crate::seo;
 use crate::{browser, strings};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Script, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// One article, fetched by the id in the address.
@@ -91,25 +93,5 @@ async fn load_article(
 /// and Twitter tags and JSON-LD that the pre-render writes (`seo::article_head`).
 #[component]
 fn ArticleMeta(article: Article) -> impl IntoView {
-    let head = seo::article_head(&article, &page_origin());
-    let meta = head
-        .meta
-        .into_iter()
-        .map(|tag| match tag.key {
-            MetaKey::Name(name) => view! { <Meta name content=tag.content/> },
-            MetaKey::Property(property) => view! { <Meta property content=tag.content/> },
-        })
-        .collect_view();
-    view! {
-        <Title text=head.title/>
-        <Link rel="canonical" href=head.canonical/>
-        {meta}
-        {head.json_ld.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
-    }
-}
-
-fn page_origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
+    view! { <HeadTags head=seo::article_head(&article, &browser::page_origin())/> }
 }

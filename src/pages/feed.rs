@@ -1,10 +1,11 @@
 use crate::api::{self, FeedPage as Page, FetchError};
-use crate::components::{FeedList, FeedSkeleton, LoadError, NewStoriesPrompt, SectionNav};
+use crate::components::{
+    FeedList, FeedSkeleton, HeadTags, LoadError, NewStoriesPrompt, SectionNav,
+};
 use crate::model::{append_new_items, sections, FeedItem};
-use crate::{browser, routes, strings};
+use crate::{browser, routes, seo, strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 /// How often All News looks for new stories while the reader has it in view.
@@ -222,9 +223,10 @@ pub fn FeedPage() -> impl IntoView {
             .unwrap_or_else(|| strings::ALL_NEWS.to_owned())
     };
 
+    let head = move || seo::feed_head(section.get().as_deref(), &browser::page_origin());
+
     view! {
-        <Title text=title/>
-        <Meta name="description" content=strings::SITE_DESCRIPTION/>
+        {move || view! { <HeadTags head=head()/> }}
         <div class="feed">
             <h1 class="feed__title" tabindex="-1">{title}</h1>
             <Suspense fallback=FeedSkeleton>

@@ -72,7 +72,7 @@ test('without scripts, an article page has its content, meta tags and JSON-LD', 
  * body and the way back are, and whether the headline can be seen; and every layout shift.
  * A frame after the headline was first seen in which it is not, is a flash.
  */
-function watchTakeOver() {
+function watchTakeOver(selectors) {
   const watch = { frames: 0, missing: 0, moved: [], shift: 0, first: null, tookOver: false };
   window.__takeOver = watch;
   new PerformanceObserver((list) => {
@@ -80,7 +80,7 @@ function watchTakeOver() {
   }).observe({ type: 'layout-shift', buffered: true });
   const where = () => {
     const boxes = {};
-    for (const name of ['h1.article__headline', 'figure.figure--hero', '.article__body', '.back-to-all-news']) {
+    for (const name of selectors) {
       const visible = [...document.querySelectorAll(name)].find((el) => el.checkVisibility());
       if (!visible) return null;
       const { x, y, width, height } = visible.getBoundingClientRect();
@@ -118,7 +118,7 @@ function watchTakeOver() {
 
 test('the app takes over the pre-rendered page with no flash and no shift, then navigates client-side', async () => {
   await suite.withPage(async (page) => {
-    await page.addInitScript(watchTakeOver);
+    await page.addInitScript(watchTakeOver, ['h1.article__headline', 'figure.figure--hero', '.article__body', '.back-to-all-news']);
     const response = await page.goto(`/news/${SEED_ID}`);
     assert.ok((await response.text()).includes('id="prerendered"'), 'the server sent the pre-rendered page');
 
@@ -153,6 +153,33 @@ test('the app takes over the pre-rendered page with no flash and no shift, then 
       assert.equal(JSON.parse(await jsonLd.textContent()).headline, nextArticle.headline);
       assert.equal(await page.title(), `${nextArticle.headline} — Broadsheet`);
     });
+  });
+});
+
+test('All News is pre-rendered too, taken over in place, and pages on as before', async () => {
+  const feed = await readSiteJson('api/feed.json');
+  await suite.withPage(async (page) => {
+    await page.addInitScript(watchTakeOver, ['h1.feed__title', '.feed-item', '.section-nav', '.feed__more']);
+    const response = await page.goto('/');
+    const served = await response.text();
+    assert.ok(served.includes('id="prerendered"'), 'the server sent the pre-rendered All News');
+    assert.ok(served.includes(`href="/news/${feed.items[0].id}"`), 'with links a crawler can follow');
+
+    const watch = await eventually(async () => {
+      const now = await page.evaluate(() => window.__takeOver);
+      assert.ok(now.done, 'the app has taken over');
+      return now;
+    });
+    assert.equal(watch.missing, 0, `All News vanished in ${watch.missing} of ${watch.frames} frames`);
+    assert.deepEqual(watch.moved, [], 'nothing moved when the app took over');
+    assert.equal(watch.shift, 0, 'layout shift');
+    assert.equal(await page.locator('[data-prerendered]').count(), 0);
+    assert.equal(await page.locator('head meta[property="og:type"]').getAttribute('content'), 'website');
+
+    // The app's own feed now: Load more brings the next page.
+    const before = await page.locator('.feed-item').count();
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await eventually(async () => assert.ok((await page.locator('.feed-item').count()) > before));
   });
 });
 
