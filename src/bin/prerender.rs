@@ -179,9 +179,11 @@ mod native {
                             <FeedList items=Signal::stored(first_page) dated_headings=true/>
                             {empty.then(|| view! { <p class="notice">{strings::EMPTY_FEED}</p> })}
                             <div class="feed__more">
+                                // Load more needs the app: until it takes over, the button
+                                // says it cannot be used yet rather than ignore a click.
                                 {if more {
                                     view! {
-                                        <button type="button" class="button" aria-describedby="feed-status">
+                                        <button type="button" class="button" aria-describedby="feed-status" disabled>
                                             {strings::LOAD_MORE}
                                         </button>
                                     }.into_any()

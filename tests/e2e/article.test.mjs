@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { DIST_DIR, eventually, expectText, normalizeText, openSuite, readSiteJson } from './harness.mjs';
+import { DIST_DIR, eventually, expectText, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 const RTL_ID = 'arabic-sample';
@@ -51,22 +51,6 @@ before(async () => {
 after(() => suite?.close());
 
 /** Marks the current document, so a later check can tell a client-side route from a reload. */
-/**
- * Answers the article's address with the app shell, as a story that was not pre-rendered is
- * answered (ADR 4): the app alone loads it, with its skeleton meanwhile. (A pre-rendered story
- * shows the article itself while the app's request is pending.)
- */
-async function serveAppShell(page, id) {
-  await page.route(
-    (url) => url.pathname === articleHref(id),
-    async (route) => {
-      const at = (file) => route.fetch({ url: new URL(file, route.request().url()).href });
-      const shell = await at('/app-shell.html');
-      await route.fulfill({ response: shell.ok() ? shell : await at('/index.html') });
-    },
-  );
-}
-
 const markDocument = (page) => page.evaluate(() => (window.__marker = 1));
 const documentIsMarked = (page) => page.evaluate(() => window.__marker === 1);
 
@@ -416,7 +400,7 @@ describe('Article page: errors and Retry', () => {
         askedAt ??= Date.now(); // never answered
       };
       await page.route(pattern, hang);
-      await serveAppShell(page, SEED_ID);
+      await serveAppShell(page, articleHref(SEED_ID));
       await page.goto(articleHref(SEED_ID));
 
       await page.locator('main div.skeleton[role="status"]').waitFor({ state: 'visible' });
@@ -445,7 +429,7 @@ describe('Article page: leaving before it loads', () => {
           if (request.url().includes(articleJsonPath(SEED_ID))) resolve(request.failure()?.errorText);
         }),
       );
-      await serveAppShell(page, SEED_ID);
+      await serveAppShell(page, articleHref(SEED_ID));
       await page.goto(articleHref(SEED_ID));
       await page.locator('main .skeleton').waitFor();
       await page.locator('header nav').getByRole('link', { name: 'All News' }).click();

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { TIMEOUT_MS, expectText, failedToLoad, normalizeText, openSuite, readSiteJson } from './harness.mjs';
+import { TIMEOUT_MS, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 const FEED_PATH = '/api/feed.json';
@@ -137,7 +137,12 @@ const TARGETS = [
     path: FEED_PATH,
     within: 'main',
     valid: () => feed1,
-    open: (page) => page.goto('/'),
+    // The app's own handling of the feed, from the app shell: a pre-rendered All News would show
+    // the bundled feed while the app's request fails (prerender.test.mjs covers that page).
+    async open(page) {
+      await serveAppShell(page, '/');
+      await page.goto('/');
+    },
     shown: (page, timeout) => titleLink(page, feed1.items[0].id).waitFor({ timeout }),
   },
   {
@@ -147,6 +152,7 @@ const TARGETS = [
     within: 'main .feed__more',
     valid: () => feed2,
     async open(page) {
+      await serveAppShell(page, '/');
       await page.goto('/');
       await titleLink(page, feed1.items[0].id).waitFor();
       await page.locator('main .feed__more').getByRole('button', { name: /more/i }).click();

@@ -10,7 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson } from './harness.mjs';
+import { eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const FEED_PATH = '/api/feed.json';
 const FEED_2_PATH = '/api/feed-2.json';
@@ -27,6 +27,16 @@ const sectionsOf = (items) => [...new Set(items.map(sectionOf).filter(Boolean))]
 
 
 let suite;
+
+/**
+ * All News as the app alone renders it, from the app shell: these tests are of the app's own
+ * feed. The pre-rendered All News and its take-over are prerender.test.mjs's.
+ */
+const withFeedPage = (fn, options) =>
+  suite.withPage(async (page) => {
+    await serveAppShell(page, '/');
+    await fn(page);
+  }, options);
 /** The sample feed's documents in next_url order, each `{ path, doc }`. */
 let feedDocs;
 let feedPages; // the items of each page
@@ -154,7 +164,7 @@ async function expectErrorNotice(page, { within = 'main', message, timeout } = {
 
 describe('All News: sections', () => {
   it('narrows the feed to a kicker\'s section client-side, "All" widens it again, and a section loaded directly pages to the end', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       const firstPage = feedPages[0];
       const item = firstPage.find((candidate) => sectionOf(candidate));
       assert.ok(item, 'the first page has an item with a section');
@@ -228,7 +238,7 @@ describe('All News: sections', () => {
 
 describe('All News: the loaded pages are kept', () => {
   it('Back from an article shows the loaded pages again at the scroll position left, with no refetch', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       await page.setViewportSize({ width: 1280, height: 800 });
       const requests = countFeedRequests(page);
       await openFeed(page);
@@ -295,13 +305,13 @@ describe('All News: the "All News" link', () => {
   }
 
   it('from an article opens the feed at its top, not where the reader left it', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       await openPage2Article(page, feedPages[1][feedPages[1].length - 1].id);
       await followAllNewsToTop(page);
     }));
 
   it('opens the feed at its top after Back has left the feed for an article', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       // A short viewport: the position the app keeps is clamped to the article skeleton's height.
       await page.setViewportSize({ width: 1280, height: 500 });
       const last = feedPages[1][feedPages[1].length - 1];
@@ -326,7 +336,7 @@ describe('All News: the "All News" link', () => {
 
 describe('All News: "Load more"', () => {
   it('disables the button and announces the load while page 2 is on its way, then shows the end', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       assert.equal(feedPages.length, 2, 'the sample feed ends with feed-2.json');
       let release;
       const held = new Promise((resolve) => (release = resolve));
@@ -366,7 +376,7 @@ describe('All News: "Load more"', () => {
 
 describe('All News: paging guards', () => {
   it('shows an item repeated on a later page once', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       const [{ doc: first }, { doc: second }] = feedDocs;
       const repeated = first.items[1];
       const fresh = second.items[0];
@@ -383,7 +393,7 @@ describe('All News: paging guards', () => {
     }));
 
   it('ends the paging when next_url points back to a page already fetched', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       const requests = countFeedRequests(page);
       const [, { doc: second }] = feedDocs;
       await serveFeed(page, FEED_2_PATH, { ...second, next_url: 'feed.json' });
@@ -401,7 +411,7 @@ describe('All News: paging guards', () => {
 
 describe('All News: errors and Retry', () => {
   it('shows an alert when feed.json answers 500, and Retry loads the feed', () =>
-    suite.withPage(
+    withFeedPage(
       async (page) => {
         const seen = await failFirst(page, FEED_PATH, {
           status: 500,
@@ -420,7 +430,7 @@ describe('All News: errors and Retry', () => {
     ));
 
   it('shows an alert when feed.json is not a JSON Feed, and Retry loads the feed', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       const seen = await failFirst(page, FEED_PATH, jsonAnswer({ not: 'a feed' }));
       await page.goto('/');
       const alert = await expectErrorNotice(page, { message: /could ?n[o']t (be )?read/i });
@@ -431,7 +441,7 @@ describe('All News: errors and Retry', () => {
     }));
 
   it('shows an alert below the list when "Load more" fails, keeps the items, and Retry loads page 2', () =>
-    suite.withPage(
+    withFeedPage(
       async (page) => {
         const seen = await failFirst(page, FEED_2_PATH, {
           status: 503,
@@ -463,7 +473,7 @@ describe('All News: errors and Retry', () => {
 
 describe('All News: hostile feed', () => {
   it('shows hostile strings as text, drops javascript: URLs and runs nothing', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       const [{ doc: first }] = feedDocs;
       const attack = 'javascript:window.__xss=1';
       const hostile = {
@@ -514,7 +524,7 @@ describe('All News: hostile feed', () => {
 
 describe('All News: new stories', () => {
   it('offers stories published since the feed loaded, and shows them only when asked', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       // The app looks again every minute: a fake clock makes that minute pass at once.
       await page.clock.install();
       const [firstDoc] = feedDocs;
@@ -551,7 +561,7 @@ describe('All News: new stories', () => {
 
 describe('All News: offline', () => {
   it('says when the reader is offline, keeps what is loaded, and recovers', () =>
-    suite.withPage(
+    withFeedPage(
       async (page) => {
         await openFeed(page);
         const notice = page.locator('.offline-notice[role="status"]');
@@ -573,7 +583,7 @@ describe('All News: offline', () => {
 
 describe('All News: heavy and silent endpoints', () => {
   it('shows a 5 MB page: its items, with the huge one among them', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       const [firstDoc] = feedDocs;
       const huge = {
         ...firstDoc.doc.items[0],
@@ -590,7 +600,7 @@ describe('All News: heavy and silent endpoints', () => {
     }));
 
   it('gives up on a feed that never answers, says so, and Retry loads it', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       let hold = true;
       await page.route(`**${FEED_PATH}`, (route) => (hold ? undefined : route.fallback()));
       await page.goto('/');
@@ -604,7 +614,7 @@ describe('All News: heavy and silent endpoints', () => {
 
 describe('All News: article documents', () => {
   it("opens an item's article from the document its _broadsheet.article names", () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       const [firstDoc] = feedDocs;
       const seed = await readArticle('eight-hour-us-russia-talks');
       // An id that names no file: only the extension's URL can lead to the document.
@@ -624,7 +634,7 @@ describe('All News: article documents', () => {
 
 describe('All News: empty', () => {
   it('says there are no stories when the feed has none', () =>
-    suite.withPage(async (page) => {
+    withFeedPage(async (page) => {
       const [firstDoc] = feedDocs;
       const { next_url: _, ...empty } = { ...firstDoc.doc, items: [] };
       await serveFeed(page, FEED_PATH, empty);

@@ -354,3 +354,23 @@ export function failedToLoad(status, pathPrefix) {
       `\\(https?://[^/]+${escaped}[^\\s]*:\\d+\\)$`,
   );
 }
+
+/**
+ * Answers the page at `pathname` with the app shell, as a deployment without pre-rendering
+ * would (ADR 4): the app alone renders it, with its skeleton while it loads. For tests of the
+ * app's own behaviour on a page that is pre-rendered in dist/; `prerender.test.mjs` covers the
+ * pre-rendered page and its take-over.
+ */
+export async function serveAppShell(page, pathname) {
+  await page.route(
+    (url) => url.pathname === pathname,
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      // Rewritten, not fulfilled: the page must still come from the loopback server, or
+      // Chromium counts it as public and refuses its requests to other loopback ports.
+      const shell = new URL('/app-shell.html', route.request().url()).href;
+      const found = await route.fetch({ url: shell, method: 'HEAD' });
+      return found.ok() ? route.continue({ url: shell }) : route.continue();
+    },
+  );
+}
