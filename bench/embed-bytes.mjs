@@ -5,8 +5,9 @@
 //
 //   node bench/embed-bytes.mjs [--base http://127.0.0.1:8080] [--limit 5]
 //
-// Without --base it serves dist/ (or BROADSHEET_DIST) with the end-to-end tests' static server,
-// which does not compress; point --base at nginx (deploy/) to see compressed transfer sizes.
+// Without --base (or BROADSHEET_BASE_URL) it serves dist/ (or BROADSHEET_DIST) with the
+// end-to-end tests' static server, which does not compress; under nginx, as deployed, the wire
+// column is the compressed transfer: `scripts/nginx-e2e dist -- node bench/embed-bytes.mjs`.
 
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -17,7 +18,8 @@ const { values } = parseArgs({
   options: { base: { type: 'string' }, limit: { type: 'string', default: '5' } },
 });
 
-const broadsheet = values.base ? { url: values.base.replace(/\/$/, ''), close: async () => {} } : await startServer();
+const base = values.base ?? process.env.BROADSHEET_BASE_URL;
+const broadsheet = base ? { url: base.replace(/\/$/, ''), close: async () => {} } : await startServer();
 const partnerPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head>
 <body><main><h1>Partner</h1>
 <div data-broadsheet-embed="feed" data-limit="${Number(values.limit)}"></div></main>
