@@ -2,28 +2,18 @@
 //! iframe, and that nothing in it can keep a reader inside the frame or run a hostile string.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod markup;
 use broadsheet::components::{PartnerFeed, PartnerFooter, PartnerStory};
 use broadsheet::model::{Article, Feed};
 use leptos::prelude::*;
-use scraper::{ElementRef, Html, Selector};
+use markup::{select, text};
+use scraper::{Html, Selector};
 use std::path::Path;
 
 fn render(view: impl FnOnce() -> AnyView) -> Html {
     let owner = Owner::new();
     let html = owner.with(|| view().to_html());
     Html::parse_fragment(&html)
-}
-
-fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
-    html.select(&Selector::parse(css).unwrap()).collect()
-}
-
-fn text(el: &ElementRef<'_>) -> String {
-    el.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn sample(path: &str) -> String {

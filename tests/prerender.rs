@@ -3,8 +3,10 @@
 //! link-preview bot reads it, with no script run, and compared with the article's document.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod markup;
 use broadsheet::model::{Article, Block, Feed};
-use scraper::{ElementRef, Html, Selector};
+use markup::{select, squash, text};
+use scraper::{Html, Selector};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -83,18 +85,6 @@ fn page(dist: &Path, id: &str) -> Html {
 fn sample_article(id: &str) -> Article {
     let path = sample_api().join(format!("articles/{id}.json"));
     Article::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
-    html.select(&Selector::parse(css).unwrap()).collect()
-}
-
-fn text(el: &ElementRef<'_>) -> String {
-    squash(&el.text().collect::<String>())
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The content of the one head tag with this attribute and value, e.g. `("property", "og:url")`.

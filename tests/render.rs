@@ -4,12 +4,14 @@
 // Leptos views are deeply nested types; the whole article view needs a deeper limit.
 #![recursion_limit = "256"]
 
+mod markup;
 use broadsheet::components::{
     ArticleView, FeedList, NewStoriesPrompt, OfflineNotice, SectionNav, SiteHeader,
 };
 use broadsheet::model::{Article, Block, Feed, QuoteKind};
 use leptos::prelude::*;
-use scraper::{ElementRef, Html, Selector};
+use markup::{select, squash, text};
+use scraper::{Html, Selector};
 use serde_json::json;
 use std::path::Path;
 
@@ -23,22 +25,6 @@ fn render(view: impl FnOnce() -> AnyView) -> Html {
 
 fn render_article(article: Article) -> Html {
     render(move || view! { <ArticleView article/> }.into_any())
-}
-
-fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
-    html.select(&Selector::parse(css).unwrap()).collect()
-}
-
-fn text(el: &ElementRef<'_>) -> String {
-    el.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn sample_article(id: &str) -> Article {

@@ -9,11 +9,7 @@ pub fn FeedItemCard(item: FeedItem) -> impl IntoView {
     // Every item opens in Broadsheet: from its article document, or built from the item.
     let href = routes::article(&item.id);
     let title = item.display_title();
-    let alt = item
-        .broadsheet
-        .as_ref()
-        .and_then(|b| b.image_alt.clone())
-        .unwrap_or_default();
+    let alt = item.image_alt();
     let section = item.section().map(str::to_owned);
     let dir = item.language.as_deref().map(text_direction);
     let FeedItem {

@@ -28,11 +28,7 @@ fn PartnerFeedItem(item: FeedItem) -> impl IntoView {
     let href = routes::article(&item.id);
     let title = item.display_title();
     let section = item.section().map(str::to_owned);
-    let alt = item
-        .broadsheet
-        .as_ref()
-        .and_then(|b| b.image_alt.clone())
-        .unwrap_or_default();
+    let alt = item.image_alt();
     let dir = item.language.as_deref().map(text_direction);
     let FeedItem {
         image,

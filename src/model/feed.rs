@@ -243,6 +243,15 @@ impl FeedItem {
         self.broadsheet.as_ref()?.section.as_deref()
     }
 
+    /// The text alternative of the item's image (`_broadsheet.image_alt`); empty, the image
+    /// is decoration, as a foreign feed's thumbnail beside its own title is.
+    pub fn image_alt(&self) -> String {
+        self.broadsheet
+            .as_ref()
+            .and_then(|b| b.image_alt.clone())
+            .unwrap_or_default()
+    }
+
     /// What to call the item in a list: its title, else the start of its text.
     pub fn display_title(&self) -> String {
         if let Some(title) = &self.title {
