@@ -11,13 +11,9 @@ pub const EMBED_PREFIX: &str = "/embed/";
 /// The latest stories, for a partner's iframe (`?limit=`, `?section=`, `?theme=`, `?accent=`).
 pub const EMBED_FEED: &str = "/embed/feed";
 
-/// Article cards for partners' iframes live under this prefix, one id after it.
+/// Article cards for partners' iframes live under this prefix, one percent-encoded id after it
+/// (`public/embed.js` builds these addresses).
 pub const EMBED_ARTICLE_PREFIX: &str = "/embed/news/";
-
-/// An article card for a partner's iframe.
-pub fn embed_article(id: &str) -> String {
-    format!("{EMBED_ARTICLE_PREFIX}{}", percent_encode(id))
-}
 
 /// Whether a path belongs to the embed app rather than the full site.
 pub fn is_embed(path: &str) -> bool {
@@ -66,8 +62,7 @@ mod tests {
     #[test]
     fn embed_paths_are_told_apart_from_the_site() {
         assert!(super::is_embed(super::EMBED_FEED));
-        assert!(super::is_embed(&super::embed_article("a/b")));
-        assert_eq!(super::embed_article("a/b"), "/embed/news/a%2Fb");
+        assert!(super::is_embed(super::EMBED_ARTICLE_PREFIX));
         assert!(!super::is_embed("/news/embed"));
         assert!(!super::is_embed("/embedded"));
         assert!(!super::is_embed(super::ALL_NEWS));
