@@ -4,7 +4,7 @@
 use crate::components::{PartnerFooter, PartnerNotFound};
 use crate::embed::{EmbedOptions, EmbedRoute};
 use crate::pages::{EmbedFeedPage, EmbedStoryPage};
-use crate::{browser, strings};
+use crate::{browser, seo};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 
@@ -14,7 +14,7 @@ const FRAME_SELECTOR: &str = ".embed";
 #[component]
 pub fn EmbedApp() -> impl IntoView {
     provide_meta_context();
-    let formatter = |page: String| format!("{page} — {}", strings::SITE_NAME);
+    let formatter = |page: String| seo::document_title(&page);
     let options = EmbedOptions::from_query_string(&browser::current_query());
     if let Some(id) = options.embed_id.clone() {
         // After the first render, so the frame exists to be measured.
