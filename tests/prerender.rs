@@ -183,6 +183,11 @@ fn all_news_is_pre_rendered_with_the_first_page_under_dated_headings() {
         select(&html, "#app[hidden]").len() == 1,
         "the app's mount point waits hidden"
     );
+    let served = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(
+        !served.contains("<!>"),
+        "no hydration markers in a page that is replaced, not hydrated"
+    );
 
     assert_eq!(
         text(&select(&html, "head title")[0]),

@@ -208,8 +208,13 @@ mod native {
         (plain && !id.is_empty() && id != "." && id != "..").then(|| dist.join("news").join(id))
     }
 
+    /// The view's HTML without the empty comments (`<!>`) Leptos leaves between parts of a
+    /// view for hydration. The app replaces the page rather than hydrating it (ADR 4), and the
+    /// whitespace those comments split in two could move a few pixels as the page's fonts
+    /// settled: a layout shift on a page that must not shift. (Text never contains `<!>`: its
+    /// `<` is escaped.)
     fn render(view: impl FnOnce() -> AnyView) -> String {
-        Owner::new().with(|| view().to_html())
+        Owner::new().with(|| view().to_html()).replace("<!>", "")
     }
 
     /// The shell with the page's head tags in place of its title, and the page in its body:

@@ -77,6 +77,7 @@ const announcer = (page) => page.locator('main p.visually-hidden[role="status"]'
 
 async function openFeed(page) {
   await page.goto('/');
+  await appTookOver(page);
   await page.locator(`main .feed-item a[href="${articleHref(feed.items[0].id)}"]`).first().waitFor();
 }
 
