@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { failedToLoad, openSuite, readSiteJson } from './harness.mjs';
+import { appTookOver, failedToLoad, openSuite, readSiteJson } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -48,12 +48,6 @@ after(async () => {
   console.log('axe results per route (light/dark x 375/1280 px):');
   for (const row of summary) console.log(`  ${row}`);
 });
-
-/**
- * Waits until the app has taken the place of a page pre-rendered at build time (ADR 4), if this
- * one was: the checks are of the app's page, and keys pressed before would go to the other.
- */
-const appTookOver = (page) => page.waitForFunction(() => !document.getElementById('prerendered'));
 
 /** Waits until the browser has laid out and painted what the last change caused. */
 const nextFrames = (page) =>

@@ -374,3 +374,12 @@ export async function serveAppShell(page, pathname) {
     },
   );
 }
+
+/**
+ * Waits until the app has taken over a pre-rendered page (ADR 4), at once on a page that was not
+ * pre-rendered. Until then the page holds two copies, the pre-rendered one shown and the app's
+ * hidden: a test of the app acts after the swap.
+ */
+export function appTookOver(page) {
+  return page.waitForFunction(() => !document.getElementById('prerendered'));
+}

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson } from './harness.mjs';
+import { appTookOver, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 /** More Tab presses than any page here has stops before the control a test looks for. */
@@ -64,12 +64,6 @@ async function tabTo(page, matches, what) {
 function assertIndicated(now, theme) {
   assert.ok(now.indicated, `${describeFocus(now)} shows a focus indicator in the ${theme} theme`);
 }
-
-/**
- * Waits until the app has taken the place of a page pre-rendered at build time (ADR 4), if this
- * one was: the checks are of the app's page, and keys pressed before would go to the other.
- */
-const appTookOver = (page) => page.waitForFunction(() => !document.getElementById('prerendered'));
 
 const feedItemLink = (id) => (now) => now.tag === 'a' && now.href === articleHref(id) && now.text.length > 0;
 const button = (name) => (now) => now.tag === 'button' && now.text === name;
