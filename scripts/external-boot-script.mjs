@@ -1,16 +1,21 @@
 #!/usr/bin/env node
-// Trunk post-build hook (Trunk.toml): moves the inline `<script type="module">` that Trunk 0.21
-// writes into index.html to start the wasm into a content-hashed file, so the page runs under a
-// Content-Security-Policy without 'unsafe-inline' (deploy/README.md). Fails the build when the
-// page does not have the shape this expects, rather than shipping a page the policy would block.
-// It also drops the `integrity` of the wasm's `preload` link: Chromium ignores integrity on
-// fetch preloads and warns on every page load, and the end-to-end suite fails on warnings.
+// Trunk post-build hook (Trunk.toml). Trunk 0.21 starts the wasm with an inline
+// `<script type="module">` and preloads the site's wasm; this replaces both with one
+// content-hashed boot script of our own, so that:
+// - the page runs under a Content-Security-Policy without 'unsafe-inline' (deploy/README.md);
+// - the address picks the app: the partner embed's own small binary (`partner-embed`, which
+//   Trunk builds as a `data-type="worker"` asset: files only, no script tag) under /embed/, the
+//   site's elsewhere, so neither downloads the other's code. The embed's files get content
+//   hashes here, in the same `-<16 hex>` shape as Trunk's, so servers cache them the same way;
+// - nothing is preloaded: the one page a shell serves may be a partner's embed.
+// It fails the build when the page does not have the shape this expects, rather than ship a
+// page the policy would block.
 //
 // Trunk runs it with TRUNK_STAGING_DIR (the build's output before it becomes dist/) and
 // TRUNK_PUBLIC_URL. By hand: TRUNK_STAGING_DIR=dist node scripts/external-boot-script.mjs
 
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 function fail(message) {
@@ -59,21 +64,45 @@ if (/<style\b/i.test(withoutScripts) || /\sstyle\s*=/i.test(withoutScripts)) {
   fail(`${htmlPath} has an inline style (a <style> element or a style attribute), which the CSP blocks`);
 }
 
-// `<link rel="preload" ... as="fetch" ... integrity="...">`, the wasm that init() fetches.
-const FETCH_PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="fetch")[^>]*>/gi;
-const preloads = html.match(FETCH_PRELOAD) ?? [];
-if (preloads.length !== 1 || !/\sintegrity="[^"]*"/.test(preloads[0])) {
-  fail(`expected one <link rel="preload" as="fetch" integrity=...> (the wasm), found: ${preloads.join('\n') || 'none'}`);
-}
-html = html.replace(preloads[0], preloads[0].replace(/\sintegrity="[^"]*"/, ''));
+// Trunk's start-up names the site's glue and wasm: `import init, ... from '/broadsheet-<hash>.js'`
+// and `module_or_path: '/broadsheet-<hash>_bg.wasm'`.
+const siteGlue = /from\s+'([^']+\.js)'/.exec(body)?.[1];
+const siteWasm = /module_or_path:\s*'([^']+_bg\.wasm)'/.exec(body)?.[1];
+if (!siteGlue || !siteWasm) fail(`cannot find the site's glue and wasm in Trunk's start-up script:\n${body}`);
 
-const source = `${body.trim()}\n`;
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const EMBED_BIN = 'partner-embed';
+const embedFiles = {};
+for (const [suffix, key] of [['.js', 'glue'], ['_bg.wasm', 'wasm']]) {
+  const from = path.join(stagingDir, `${EMBED_BIN}${suffix}`);
+  let bytes;
+  try {
+    bytes = await readFile(from);
+  } catch (error) {
+    fail(`the embed's ${from} is missing (index.html must build the ${EMBED_BIN} binary): ${error.message}`);
+  }
+  const name = `embed-${hash(bytes)}${suffix}`;
+  await rename(from, path.join(stagingDir, name));
+  embedFiles[key] = `${publicUrl}${name}`;
+}
+
+const PRELOAD = /<link\b(?=[^>]*\brel="(?:preload|modulepreload)")[^>]*>\s*/gi;
+html = html.replace(PRELOAD, '');
+
+const source = `// Starts the app the address needs: a partner's embed, or the site.
+const [glue, wasm] = location.pathname.startsWith('/embed/')
+  ? [${JSON.stringify(embedFiles.glue)}, ${JSON.stringify(embedFiles.wasm)}]
+  : [${JSON.stringify(siteGlue)}, ${JSON.stringify(siteWasm)}];
+const { default: init } = await import(glue);
+await init({ module_or_path: wasm });
+dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+`;
 // The same `-<16 hex>` shape as Trunk's own hashed files, so servers cache it the same way.
-const name = `boot-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.js`;
+const name = `boot-${hash(source)}.js`;
 const integrity = `sha384-${createHash('sha384').update(source).digest('base64')}`;
 await writeFile(path.join(stagingDir, name), source);
 await writeFile(
   htmlPath,
   html.replace(element, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`),
 );
-console.log(`external-boot-script: moved the start-up module to ${name}`);
+console.log(`external-boot-script: the start-up is ${name}; the embed's app is ${embedFiles.wasm}`);

@@ -4,7 +4,8 @@
 use crate::browser;
 use crate::model::{append_new_items, Article, Feed, FeedItem, SafeUrl};
 use crate::strings;
-use gloo_net::http::Request;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 /// A response slower than this is abandoned: a reader should see a message, not a spinner
@@ -87,15 +88,24 @@ async fn get_text(url: &str, cancel: Option<&AbortSignal>) -> Result<(String, St
             FetchError::Network
         }
     };
-    let request = Request::get(url).abort_signal(Some(&signal));
-    let response = request.send().await.map_err(|_| failure())?;
+    let window = web_sys::window().ok_or(FetchError::Network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&signal));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| failure())?
+        .unchecked_into();
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err(FetchError::NotFound),
         code => return Err(FetchError::Status(code)),
     }
     let final_url = response.url();
-    let body = response.text().await.map_err(|_| failure())?;
+    let body = JsFuture::from(response.text().map_err(|_| failure())?)
+        .await
+        .map_err(|_| failure())?
+        .as_string()
+        .unwrap_or_default();
     let final_url = if final_url.is_empty() {
         url.to_owned()
     } else {

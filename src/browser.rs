@@ -2,23 +2,22 @@
 //! signature, so components render to HTML in `cargo test` and at build time.
 
 use crate::model::{CivilDate, Timestamp};
+use crate::seo::PageHead;
 
 /// Where the JSON API lives: `<meta name="broadsheet:api" content="...">` in the page, so a
 /// deployment can point Broadsheet at another backend without recompiling.
 pub const API_META_NAME: &str = "broadsheet:api";
 pub const DEFAULT_API_BASE: &str = "/api/";
 
-/// Where the reader's theme choice is kept. `public/theme.js` reads the same key before the
-/// first paint, so a reader who chose dark never sees a flash of light.
-pub const THEME_STORAGE_KEY: &str = "broadsheet:theme";
-
 /// A page pre-rendered at build time (`src/bin/prerender.rs`) has its page in the element
 /// with this id, and beside it, hidden, the element with [`APP_ROOT_ID`] that the app mounts
 /// into; the app shell has neither, and the app mounts into the body.
 pub const PRERENDERED_ID: &str = "prerendered";
 pub const APP_ROOT_ID: &str = "app";
-/// Marks the head tags the pre-render wrote, which the app's own replace when it takes over.
-pub const PRERENDERED_MARK: &str = "data-prerendered";
+/// Marks the head tags that belong to one page (description, canonical, Open Graph, JSON-LD):
+/// the pre-render writes them with this mark, and the app replaces every marked tag when it
+/// shows another page.
+pub const PAGE_HEAD_MARK: &str = "data-page-head";
 
 /// What became of a request to share a link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -410,15 +409,6 @@ mod imp {
                 if let Some(element) = place.and_then(|i| focusables(&app).nth(i)) {
                     focus_in_place(&element);
                 }
-                let marked = document.query_selector(&format!("head [{PRERENDERED_MARK}]"));
-                let mut next = marked.ok().flatten();
-                while let Some(tag) = next {
-                    tag.remove();
-                    next = document
-                        .query_selector(&format!("head [{PRERENDERED_MARK}]"))
-                        .ok()
-                        .flatten();
-                }
             });
         });
     }
@@ -450,26 +440,6 @@ mod imp {
             .document()?
             .document_element()?
             .get_attribute("data-theme")
-    }
-
-    /// Applies a theme (`None`: follow the system) and remembers it. Storage may be refused
-    /// (private browsing, a partner's sandbox); the choice then lasts for this page only.
-    pub fn set_theme(theme: Option<&str>) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Some(root) = window.document().and_then(|d| d.document_element()) {
-            let _ = match theme {
-                Some(t) => root.set_attribute("data-theme", t),
-                None => root.remove_attribute("data-theme"),
-            };
-        }
-        if let Ok(Some(storage)) = window.local_storage() {
-            let _ = match theme {
-                Some(t) => storage.set_item(THEME_STORAGE_KEY, t),
-                None => storage.remove_item(THEME_STORAGE_KEY),
-            };
-        }
     }
 
     /// Shares a link with the system share sheet where the browser has one, else copies it.
@@ -508,6 +478,110 @@ mod imp {
             Ok(_) => ShareOutcome::Copied,
             Err(_) => ShareOutcome::Failed,
         }
+    }
+
+    fn document() -> Option<web_sys::Document> {
+        web_sys::window()?.document()
+    }
+
+    /// The document title of a page: its own title, then the site's name.
+    pub fn set_page_title(page: &str) {
+        if let Some(document) = document() {
+            document.set_title(&crate::seo::document_title(page));
+        }
+    }
+
+    /// Puts a page's head tags in place of the last page's (or the pre-render's). The JSON-LD a
+    /// pre-rendered page carries is for crawlers, which read the page as served: a page the app
+    /// shows has none, rather than another page's.
+    pub fn set_page_head(head: &PageHead) {
+        use crate::seo::MetaKey;
+        let Some(document) = document() else {
+            return;
+        };
+        set_page_title(&head.title);
+        if let Ok(stale) = document.query_selector_all(&format!("head [{PAGE_HEAD_MARK}]")) {
+            for i in 0..stale.length() {
+                if let Some(tag) = stale.item(i) {
+                    let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(&tag).remove();
+                }
+            }
+        }
+        let Some(head_element) = document.head() else {
+            return;
+        };
+        let add = |name: &str, attributes: &[(&str, &str)]| {
+            if let Ok(tag) = document.create_element(name) {
+                for (key, value) in attributes {
+                    let _ = tag.set_attribute(key, value);
+                }
+                let _ = tag.set_attribute(PAGE_HEAD_MARK, "");
+                let _ = head_element.append_child(&tag);
+            }
+        };
+        for tag in &head.meta {
+            let (attribute, key) = match tag.key {
+                MetaKey::Name(key) => ("name", key),
+                MetaKey::Property(key) => ("property", key),
+            };
+            add("meta", &[(attribute, key), ("content", &tag.content)]);
+        }
+        add("link", &[("rel", "canonical"), ("href", &head.canonical)]);
+    }
+
+    /// Lets the app show the pages it knows without loading a document: a plain click on a
+    /// link to this origin (no modifier key, no `target`, no `download`) whose page `show`
+    /// accepts, given the link's path and query, goes into the history as the browser would
+    /// have put it. Links within the page (`#main`), and any `show` declines, stay the
+    /// browser's.
+    pub fn follow_links_in_app(show: impl Fn(&str, &str) -> bool + 'static) {
+        use wasm_bindgen::JsCast;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let follow = move |event: web_sys::MouseEvent| {
+            if event.default_prevented()
+                || event.button() != 0
+                || event.meta_key()
+                || event.ctrl_key()
+                || event.shift_key()
+                || event.alt_key()
+            {
+                return;
+            }
+            let Some(link) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("a[href]").ok().flatten())
+                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            else {
+                return;
+            };
+            let location = window.location();
+            let (path, query) = (link.pathname(), link.search());
+            let same_document = location.pathname().is_ok_and(|p| p == path)
+                && location.search().is_ok_and(|q| q == query);
+            if !link.target().is_empty()
+                || link.has_attribute("download")
+                || location.origin().is_ok_and(|o| o != link.origin())
+                || (same_document && !link.hash().is_empty())
+            {
+                return;
+            }
+            if !show(&path, &query) {
+                return;
+            }
+            event.prevent_default();
+            if let Ok(history) = window.history() {
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link.href()));
+            }
+        };
+        let _ = leptos::prelude::window_event_listener(leptos::ev::click, follow);
+    }
+
+    /// A new page starts at its top, as a loaded document would.
+    pub fn scroll_to_top() {
+        scroll_to_after_layout(0.0);
     }
 
     pub fn format_time(at: Timestamp) -> String {
@@ -626,7 +700,13 @@ mod imp {
 
     pub fn take_over_prerendered_page() {}
 
-    pub fn set_theme(_: Option<&str>) {}
+    pub fn set_page_head(_: &PageHead) {}
+
+    pub fn set_page_title(_: &str) {}
+
+    pub fn follow_links_in_app(_: impl Fn(&str, &str) -> bool + 'static) {}
+
+    pub fn scroll_to_top() {}
 
     pub async fn share(_: String, _: String) -> ShareOutcome {
         ShareOutcome::Failed
@@ -647,8 +727,9 @@ pub use imp::{
     api_base, current_path, current_query, current_theme, focus_first_after_layout, focus_main,
     focus_page_heading, format_date_time, format_day, format_time, is_online, now,
     on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
-    report_height_to_parent, scroll_to_after_layout, scroll_y, set_theme, share,
-    take_over_prerendered_page, utc_offset_minutes,
+    follow_links_in_app, report_height_to_parent, scroll_to_after_layout, scroll_to_top,
+    scroll_y, set_page_head, set_page_title, share, take_over_prerendered_page,
+    utc_offset_minutes,
 };
 
 #[cfg(target_arch = "wasm32")]

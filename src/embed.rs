@@ -43,7 +43,7 @@ impl EmbedRoute {
         match path
             .strip_prefix(routes::EMBED_ARTICLE_PREFIX)
             .filter(|segment| !segment.contains('/'))
-            .and_then(percent_decode)
+            .and_then(routes::percent_decode)
         {
             Some(id) if !id.is_empty() => Self::Story(id),
             _ => Self::NotFound,
@@ -66,32 +66,17 @@ impl EmbedOptions {
     /// Reads the options from a query string (`?limit=5&section=World`), form-encoded as
     /// `URLSearchParams` writes it. Of a name given twice, the first counts.
     pub fn from_query_string(query: &str) -> Self {
-        let pairs: Vec<(String, String)> = query
-            .trim_start_matches('?')
-            .split('&')
-            .filter_map(|pair| {
-                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                let decode = |s: &str| percent_decode(&s.replace('+', " "));
-                Some((decode(name)?, decode(value)?))
-            })
-            .collect();
-        Self::from_query(|name| {
-            pairs
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.as_str())
-        })
+        Self::from_query(|name| routes::query_value(query, name))
     }
 
     /// Reads the options from the query's values, looked up by name.
-    fn from_query<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
+    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         let limit = get(LIMIT_PARAM)
             .and_then(|l| l.trim().parse::<usize>().ok())
             .map_or(DEFAULT_LIMIT, |l| l.clamp(1, MAX_LIMIT));
         let section = get(routes::SECTION_PARAM)
-            .map(str::trim)
-            .filter(|s| !s.is_empty() && s.chars().count() <= MAX_SECTION_LEN)
-            .map(str::to_owned);
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty() && s.chars().count() <= MAX_SECTION_LEN);
         let embed_id = get(EMBED_ID_PARAM)
             .filter(|id| {
                 !id.is_empty()
@@ -99,8 +84,7 @@ impl EmbedOptions {
                     && id
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            })
-            .map(str::to_owned);
+            });
         Self {
             limit,
             section,
@@ -109,30 +93,17 @@ impl EmbedOptions {
     }
 }
 
-/// Decodes `%XX` escapes; None if they are malformed or the result is not UTF-8.
-fn percent_decode(text: &str) -> Option<String> {
-    let mut bytes = Vec::with_capacity(text.len());
-    let mut rest = text.as_bytes();
-    while let Some((&byte, tail)) = rest.split_first() {
-        if byte == b'%' {
-            let hex = tail.get(..2)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            bytes.push(u8::from_str_radix(hex, 16).ok()?);
-            rest = &tail[2..];
-        } else {
-            bytes.push(byte);
-            rest = tail;
-        }
-    }
-    String::from_utf8(bytes).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn options(query: &[(&'static str, &'static str)]) -> EmbedOptions {
-        EmbedOptions::from_query(|name| query.iter().find(|(k, _)| *k == name).map(|(_, v)| *v))
+        EmbedOptions::from_query(|name| {
+            query
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
     }
 
     #[test]

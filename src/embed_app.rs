@@ -4,17 +4,14 @@
 use crate::components::{PartnerFooter, PartnerNotFound};
 use crate::embed::{EmbedOptions, EmbedRoute};
 use crate::pages::{EmbedFeedPage, EmbedStoryPage};
-use crate::{browser, seo};
+use crate::browser;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 
 /// The element whose height the parent's iframe must match.
 const FRAME_SELECTOR: &str = ".embed";
 
 #[component]
 pub fn EmbedApp() -> impl IntoView {
-    provide_meta_context();
-    let formatter = |page: String| seo::document_title(&page);
     let options = EmbedOptions::from_query_string(&browser::current_query());
     if let Some(id) = options.embed_id.clone() {
         // After the first render, so the frame exists to be measured.
@@ -27,7 +24,6 @@ pub fn EmbedApp() -> impl IntoView {
         EmbedRoute::NotFound => PartnerNotFound().into_any(),
     };
     view! {
-        <Title formatter/>
         <div class="embed">
             <main class="embed__main">{content}</main>
             <PartnerFooter section/>

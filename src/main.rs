@@ -1,10 +1,10 @@
+//! The site's app. Partner embeds have a binary of their own (`src/bin/partner_embed.rs`), so a
+//! partner's readers download none of the site, and the site's none of the embeds; the boot
+//! script (`scripts/external-boot-script.mjs`) starts the one the address needs.
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    // A partner's iframe gets the chrome-less embed app; every other path, the site.
-    if broadsheet::routes::is_embed(&broadsheet::browser::current_path()) {
-        leptos::mount::mount_to_body(broadsheet::embed_app::EmbedApp);
-    } else if let Some(root) = broadsheet::browser::prerendered_app_root() {
+    if let Some(root) = broadsheet::browser::prerendered_app_root() {
         // A page pre-rendered at build time stays in view; the app draws the same page hidden
         // beside it and then takes its place (docs/adr/0004-prerender-takeover.md).
         leptos::mount::mount_to(root, broadsheet::app::App).forget();

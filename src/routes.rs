@@ -15,15 +15,71 @@ pub const EMBED_FEED: &str = "/embed/feed";
 /// (`public/embed.js` builds these addresses).
 pub const EMBED_ARTICLE_PREFIX: &str = "/embed/news/";
 
-/// Whether a path belongs to the embed app rather than the full site.
-pub fn is_embed(path: &str) -> bool {
-    path.starts_with(EMBED_PREFIX)
+/// A page of the site, as its address names it. The app's router and the pre-render read
+/// addresses with this one function, so both show the same page for the same address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`, optionally narrowed to one section (`/?section=World`).
+    AllNews { section: Option<String> },
+    /// `/news/:id`, with the id decoded.
+    Article(String),
+    NotFound,
+}
+
+impl Route {
+    /// Reads a path and its query (`?a=b`, form-encoded as `URLSearchParams` writes it).
+    pub fn from_address(path: &str, query: &str) -> Self {
+        if path == ALL_NEWS {
+            let section = query_value(query, SECTION_PARAM).filter(|s| !s.is_empty());
+            return Self::AllNews { section };
+        }
+        match path
+            .strip_prefix(ARTICLE_PREFIX)
+            .filter(|segment| !segment.is_empty() && !segment.contains('/'))
+            .and_then(percent_decode)
+        {
+            Some(id) if !id.trim().is_empty() => Self::Article(id),
+            _ => Self::NotFound,
+        }
+    }
+}
+
+const ARTICLE_PREFIX: &str = "/news/";
+
+/// The first value of `name` in a query string; a value that does not decode counts as absent.
+pub fn query_value(query: &str, name: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let decode = |s: &str| percent_decode(&s.replace('+', " "));
+            Some((decode(key)?, decode(value)?))
+        })
+        .find_map(|(key, value)| (key == name).then_some(value))
+}
+
+/// Decodes `%XX` escapes; None if they are malformed or the result is not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte == b'%' {
+            let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            rest = &tail[2..];
+        } else {
+            bytes.push(byte);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// The path of an article. The id is percent-encoded so that any id, even a hostile one,
 /// stays one path segment.
 pub fn article(id: &str) -> String {
-    format!("/news/{}", percent_encode(id))
+    format!("{ARTICLE_PREFIX}{}", percent_encode(id))
 }
 
 /// All News narrowed to one section.
@@ -32,13 +88,16 @@ pub fn section(name: &str) -> String {
 }
 
 /// Everything but RFC 3986's unreserved characters is escaped.
-fn percent_encode(text: &str) -> String {
+pub fn percent_encode(text: &str) -> String {
     let mut encoded = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
             encoded.push(char::from(byte));
         } else {
-            encoded.push_str(&format!("%{byte:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            encoded.push('%');
+            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+            encoded.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
     }
     encoded
@@ -60,12 +119,33 @@ mod tests {
     }
 
     #[test]
-    fn embed_paths_are_told_apart_from_the_site() {
-        assert!(super::is_embed(super::EMBED_FEED));
-        assert!(super::is_embed(super::EMBED_ARTICLE_PREFIX));
-        assert!(!super::is_embed("/news/embed"));
-        assert!(!super::is_embed("/embedded"));
-        assert!(!super::is_embed(super::ALL_NEWS));
+    fn addresses_name_their_pages() {
+        use super::Route;
+        let all = |section: Option<&str>| Route::AllNews {
+            section: section.map(str::to_owned),
+        };
+        assert_eq!(Route::from_address("/", ""), all(None));
+        assert_eq!(Route::from_address("/", "?section="), all(None));
+        assert_eq!(Route::from_address("/", "?section=World"), all(Some("World")));
+        assert_eq!(
+            Route::from_address("/", "?x=1&section=Arts+%26+Culture&section=World"),
+            all(Some("Arts & Culture")),
+            "the first value counts, form-decoded"
+        );
+        assert_eq!(
+            Route::from_address("/news/..%2Fadmin%3Fx%3D%3Cy%3E", ""),
+            Route::Article("../admin?x=<y>".into())
+        );
+        for id in ["eight-hour-us-russia-talks", "é", "a b?c"] {
+            assert_eq!(
+                Route::from_address(&super::article(id), ""),
+                Route::Article(id.into()),
+                "{id} survives the round trip"
+            );
+        }
+        for other in ["/news/", "/news/a/b", "/news/%zz", "/news/%20", "/nope", "/embed/feed", ""] {
+            assert_eq!(Route::from_address(other, ""), Route::NotFound, "{other}");
+        }
     }
 
     #[test]

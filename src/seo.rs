@@ -3,9 +3,8 @@
 //! NewsArticle in JSON-LD. The pre-render writes these into the head at build time and the app
 //! sets them on client-side navigation, both from the functions here, so the two never differ.
 
-use crate::model::{Article, Image};
+use crate::model::Article;
 use crate::{routes, strings};
-use serde_json::{json, Value};
 
 /// Open Graph keys go in `property`, every other key in `name`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +26,6 @@ pub struct PageHead {
     pub title: String,
     pub canonical: String,
     pub meta: Vec<MetaTag>,
-    /// schema.org JSON-LD, safe to place inside a `<script>` element as it is.
-    pub json_ld: Option<String>,
 }
 
 /// The document title of a page: its own title, then the site's name.
@@ -115,16 +112,13 @@ pub fn article_head(article: &Article, origin: &str) -> PageHead {
             add(MetaKey::Name("twitter:image:alt"), &image.alt);
         }
     }
-    let json_ld = news_article(article, &canonical, description.as_deref(), origin);
     PageHead {
         title: article.headline.clone(),
         canonical,
         meta,
-        json_ld: Some(script_safe(&json_ld)),
     }
 }
 
-/// The head of All News, or of one section of it. A listing is a website page to link
 /// previews, not an article, and has no JSON-LD of its own.
 pub fn feed_head(section: Option<&str>, origin: &str) -> PageHead {
     let title = section.unwrap_or(strings::ALL_NEWS);
@@ -154,74 +148,7 @@ pub fn feed_head(section: Option<&str>, origin: &str) -> PageHead {
         ],
         title: title.to_owned(),
         canonical,
-        json_ld: None,
     }
-}
-
-fn news_article(
-    article: &Article,
-    canonical: &str,
-    description: Option<&str>,
-    origin: &str,
-) -> Value {
-    let authors: Vec<Value> = article
-        .authors
-        .iter()
-        .map(|a| {
-            let mut person = json!({ "@type": "Person", "name": a.name });
-            if let Some(url) = &a.url {
-                person["url"] = absolute(url.as_str(), origin).into();
-            }
-            person
-        })
-        .collect();
-    let mut doc = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.headline,
-        "image": article.hero.as_ref().map(|i| image_urls(i, origin)).unwrap_or_default(),
-        "author": authors,
-        "publisher": { "@type": "Organization", "name": strings::SITE_NAME },
-        "mainEntityOfPage": { "@type": "WebPage", "@id": canonical },
-        "articleSection": article.section,
-        "inLanguage": article.language,
-    });
-    if let Some(d) = description {
-        doc["description"] = d.into();
-    }
-    if let Some(at) = article.published {
-        doc["datePublished"] = at.to_string().into();
-    }
-    // Search engines read an absent dateModified as "never modified".
-    if let Some(at) = article.modified.or(article.published) {
-        doc["dateModified"] = at.to_string().into();
-    }
-    if !article.tags.is_empty() {
-        doc["keywords"] = article.tags.clone().into();
-    }
-    doc
-}
-
-/// The hero's address and every other size of it, each once.
-fn image_urls(image: &Image, origin: &str) -> Vec<String> {
-    let mut urls = vec![absolute(image.src.as_str(), origin)];
-    for source in &image.srcset {
-        let url = absolute(source.url.as_str(), origin);
-        if !urls.contains(&url) {
-            urls.push(url);
-        }
-    }
-    urls
-}
-
-/// JSON whose text cannot end the `<script>` element it sits in, nor open a comment there:
-/// `<`, `>` and `&` only ever occur inside JSON strings, where their `\u` escapes mean the same.
-fn script_safe(value: &Value) -> String {
-    value
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
 }
 
 /// `url` made absolute against the site's `origin`, the way the app resolves an article's
@@ -246,6 +173,95 @@ fn absolute(url: &str, origin: &str) -> String {
 
 fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// JSON-LD is written by the pre-render only: crawlers read pages as served, and the browser's
+/// app need not carry a JSON writer for them.
+#[cfg(not(target_arch = "wasm32"))]
+pub use json_ld::article_json_ld;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod json_ld {
+    use super::{absolute, squash};
+    use crate::model::{Article, Image};
+    use crate::strings;
+    use serde_json::{json, Value};
+
+    /// The article as a schema.org NewsArticle in JSON-LD, safe to place inside a `<script>`
+    /// element as it is. Only the pre-render writes it: crawlers read pages as served, and the
+    /// browser's app need not carry a JSON writer for them.
+    pub fn article_json_ld(article: &Article, origin: &str) -> String {
+        let canonical = absolute(article.url.as_str(), origin);
+        let description = article.standfirst.as_deref().map(squash);
+        script_safe(&news_article(article, &canonical, description.as_deref(), origin))
+    }
+
+    /// The head of All News, or of one section of it. A listing is a website page to link
+    fn news_article(
+        article: &Article,
+        canonical: &str,
+        description: Option<&str>,
+        origin: &str,
+    ) -> Value {
+        let authors: Vec<Value> = article
+            .authors
+            .iter()
+            .map(|a| {
+                let mut person = json!({ "@type": "Person", "name": a.name });
+                if let Some(url) = &a.url {
+                    person["url"] = absolute(url.as_str(), origin).into();
+                }
+                person
+            })
+            .collect();
+        let mut doc = json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.headline,
+            "image": article.hero.as_ref().map(|i| image_urls(i, origin)).unwrap_or_default(),
+            "author": authors,
+            "publisher": { "@type": "Organization", "name": strings::SITE_NAME },
+            "mainEntityOfPage": { "@type": "WebPage", "@id": canonical },
+            "articleSection": article.section,
+            "inLanguage": article.language,
+        });
+        if let Some(d) = description {
+            doc["description"] = d.into();
+        }
+        if let Some(at) = article.published {
+            doc["datePublished"] = at.to_string().into();
+        }
+        // Search engines read an absent dateModified as "never modified".
+        if let Some(at) = article.modified.or(article.published) {
+            doc["dateModified"] = at.to_string().into();
+        }
+        if !article.tags.is_empty() {
+            doc["keywords"] = article.tags.clone().into();
+        }
+        doc
+    }
+
+    /// The hero's address and every other size of it, each once.
+    fn image_urls(image: &Image, origin: &str) -> Vec<String> {
+        let mut urls = vec![absolute(image.src.as_str(), origin)];
+        for source in &image.srcset {
+            let url = absolute(source.url.as_str(), origin);
+            if !urls.contains(&url) {
+                urls.push(url);
+            }
+        }
+        urls
+    }
+
+    /// JSON whose text cannot end the `<script>` element it sits in, nor open a comment there:
+    /// `<`, `>` and `&` only ever occur inside JSON strings, where their `\u` escapes mean the same.
+    pub(super) fn script_safe(value: &Value) -> String {
+        value
+            .to_string()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
+    }
 }
 
 #[cfg(test)]
@@ -273,7 +289,8 @@ mod tests {
 
     #[test]
     fn json_ld_cannot_close_its_script() {
-        let text = script_safe(&json!({ "headline": "</script><script>alert(1)</script> & <!--" }));
+        use serde_json::{json, Value};
+        let text = json_ld::script_safe(&json!({ "headline": "</script><script>alert(1)</script> & <!--" }));
         assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(

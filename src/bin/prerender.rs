@@ -37,7 +37,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use broadsheet::browser::{APP_ROOT_ID, PRERENDERED_ID, PRERENDERED_MARK};
+    use broadsheet::browser::{APP_ROOT_ID, PRERENDERED_ID, PAGE_HEAD_MARK};
     use broadsheet::components::{
         ArticleView, BackToAllNews, FeedList, NewStoriesPrompt, SectionNav, SiteFrame,
     };
@@ -99,7 +99,7 @@ mod native {
         let feed_page = all_news(feed.first_page, feed.more);
         write(
             &dist.join("index.html"),
-            &page_html(&shell, &seo::feed_head(None, site), &feed_page)?,
+            &page_html(&shell, &seo::feed_head(None, site), None, &feed_page)?,
         )?;
         let items = feed.items;
         let mut written = 0;
@@ -124,6 +124,7 @@ mod native {
                 }
             };
             let head = seo::article_head(&article, site);
+            let json_ld = seo::article_json_ld(&article, site);
             let page = render(move || {
                 view! {
                     <SiteFrame online=true>
@@ -133,7 +134,10 @@ mod native {
                 }
                 .into_any()
             });
-            write(&dir.join("index.html"), &page_html(&shell, &head, &page)?)?;
+            write(
+                &dir.join("index.html"),
+                &page_html(&shell, &head, Some(&json_ld), &page)?,
+            )?;
             written += 1;
         }
         let mut summary = format!(
@@ -220,7 +224,12 @@ mod native {
     /// The shell with the page's head tags in place of its title, and the page in its body:
     /// visible, with the app's hidden mount point beside it. The shell's own head (styles, the
     /// API base, however the app is started) stays as Trunk and its hooks wrote it.
-    fn page_html(shell: &str, head: &PageHead, page: &str) -> Result<String, String> {
+    fn page_html(
+        shell: &str,
+        head: &PageHead,
+        json_ld: Option<&str>,
+        page: &str,
+    ) -> Result<String, String> {
         let title_start = shell
             .find("<title>")
             .ok_or("the app shell has no <title>")?;
@@ -241,7 +250,7 @@ mod native {
         }
         let mut html = String::with_capacity(shell.len() + page.len() + 4096);
         html.push_str(&shell[..title_start]);
-        html.push_str(&head_tags(head));
+        html.push_str(&head_tags(head, json_ld));
         html.push_str(&shell[title_end..body_start]);
         let _ = write!(
             html,
@@ -253,7 +262,7 @@ mod native {
         Ok(html)
     }
 
-    fn head_tags(head: &PageHead) -> String {
+    fn head_tags(head: &PageHead, json_ld: Option<&str>) -> String {
         let mut tags = format!(
             "<title>{}</title>",
             escape(&seo::document_title(&head.title))
@@ -265,20 +274,20 @@ mod native {
             };
             let _ = write!(
                 tags,
-                "\n    <meta {attr}=\"{key}\" content=\"{}\" {PRERENDERED_MARK}>",
+                "\n    <meta {attr}=\"{key}\" content=\"{}\" {PAGE_HEAD_MARK}>",
                 escape(&tag.content)
             );
         }
         let _ = write!(
             tags,
-            "\n    <link rel=\"canonical\" href=\"{}\" {PRERENDERED_MARK}>",
+            "\n    <link rel=\"canonical\" href=\"{}\" {PAGE_HEAD_MARK}>",
             escape(&head.canonical)
         );
-        if let Some(json) = &head.json_ld {
+        if let Some(json) = json_ld {
             // `seo` has escaped every `<` in it: the text cannot close the element.
             let _ = write!(
                 tags,
-                "\n    <script type=\"application/ld+json\" {PRERENDERED_MARK}>{json}</script>"
+                "\n    <script type=\"application/ld+json\" {PAGE_HEAD_MARK}>{json}</script>"
             );
         }
         tags

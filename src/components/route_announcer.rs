@@ -1,18 +1,17 @@
 use crate::browser;
+use crate::routes::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// A link followed inside the app loads no page, so nothing tells a screen reader where the
 /// reader has arrived, and focus is left on a link that is gone. After each such move this puts
 /// focus on the new page's heading and announces its title, as a page load would. The first
 /// page is left to the browser.
 #[component]
-pub fn RouteAnnouncer() -> impl IntoView {
-    let location = use_location();
+pub fn RouteAnnouncer(#[prop(into)] route: Signal<Route>) -> impl IntoView {
     let message = RwSignal::new(String::new());
     let moves = StoredValue::new(0_u64);
-    Effect::new(move |shown: Option<String>| {
-        let page = format!("{}{}", location.pathname.get(), location.search.get());
+    Effect::new(move |shown: Option<Route>| {
+        let page = route.get();
         if shown.is_some_and(|shown| shown != page) {
             // Emptied first, so that coming back to a page with the same title is announced too.
             message.set(String::new());

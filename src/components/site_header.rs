@@ -1,5 +1,4 @@
 use super::ThemeSwitch;
-use crate::browser;
 use crate::routes;
 use crate::strings;
 use leptos::prelude::*;
@@ -8,11 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
-        // The router takes every same-page link, so the browser would not move focus itself.
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            browser::focus_main();
-        }>{strings::SKIP_TO_CONTENT}</a>
+        <a class="skip-link" href="#main">{strings::SKIP_TO_CONTENT}</a>
         <header class="masthead">
             <div class="masthead__inner">
                 <a class="masthead__name" href=routes::ALL_NEWS>{strings::SITE_NAME}</a>

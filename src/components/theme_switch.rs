@@ -3,7 +3,9 @@ use crate::strings;
 use leptos::prelude::*;
 
 /// The reader's choice of light or dark, or the system's. A native `select`: labelled, and
-/// usable with a keyboard and a screen reader without any help from us.
+/// usable with a keyboard and a screen reader without any help from us. `public/theme.js`
+/// applies and remembers the choice, so the menu works the same before the app has started,
+/// and the app carries no theme code.
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
     let current = browser::current_theme().unwrap_or_default();
@@ -12,18 +14,10 @@ pub fn ThemeSwitch() -> impl IntoView {
         ("light", strings::THEME_LIGHT),
         ("dark", strings::THEME_DARK),
     ];
-    let on_change = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        browser::set_theme(match value.as_str() {
-            "light" => Some("light"),
-            "dark" => Some("dark"),
-            _ => None,
-        });
-    };
     view! {
         <div class="theme-switch">
             <label for="theme-select">{strings::THEME}</label>
-            <select id="theme-select" on:change=on_change>
+            <select id="theme-select">
                 {options.into_iter().map(|(value, label)| view! {
                     <option value=value selected=current == value>{label}</option>
                 }).collect_view()}

@@ -1,19 +1,14 @@
 use crate::api::{self, ArticleSource, FetchError};
-use crate::components::{
-    ArticleSkeleton, ArticleView, BackToAllNews, HeadTags, LoadError, NotFoundNotice,
-};
+use crate::components::{ArticleSkeleton, ArticleView, BackToAllNews, LoadError, NotFoundNotice};
 use crate::model::Article;
 use crate::pages::FeedStore;
 use crate::seo;
 use crate::{browser, strings};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// One article, fetched by the id in the address.
 #[component]
-pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
+pub fn ArticlePage(id: String) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     // The request in flight, cancelled when the reader moves to another article or page.
     let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
@@ -26,8 +21,7 @@ pub fn ArticlePage() -> impl IntoView {
         let controller = web_sys::AbortController::new().ok();
         let cancel = controller.as_ref().map(web_sys::AbortController::signal);
         in_flight.set_value(controller);
-        let id = params.read().get("id").unwrap_or_default();
-        load_article(id, store.clone(), cancel)
+        load_article(id.clone(), store.clone(), cancel)
     });
     view! {
         <Suspense fallback=ArticleSkeleton>
@@ -37,26 +31,27 @@ pub fn ArticlePage() -> impl IntoView {
                 // pre-rendered one, if there is one.
                 browser::take_over_prerendered_page();
                 match article_or_error {
-                    Ok(article) => view! {
-                        <ArticleMeta article=article.clone()/>
-                        <ArticleView article/>
+                    Ok(article) => {
+                        // The head follows the article: the tags the pre-render writes.
+                        browser::set_page_head(&seo::article_head(&article, &browser::page_origin()));
+                        view! { <ArticleView article/> }.into_any()
                     }
-                    .into_any(),
-                    Err(FetchError::NotFound) => view! {
-                        <Title text=strings::NOT_FOUND_TITLE/>
-                        <NotFoundNotice message=strings::ARTICLE_NOT_FOUND_TEXT/>
+                    Err(FetchError::NotFound) => {
+                        browser::set_page_title(strings::NOT_FOUND_TITLE);
+                        view! { <NotFoundNotice message=strings::ARTICLE_NOT_FOUND_TEXT/> }.into_any()
                     }
-                    .into_any(),
-                    Err(error) => view! {
-                        <Title text=strings::ERROR_TITLE/>
+                    Err(error) => {
+                        browser::set_page_title(strings::ERROR_TITLE);
+                        view! {
                         <LoadError
                             message=error.message()
                             detail=error.detail()
                             on_retry=move || article.refetch()
                             page_heading=true
                         />
+                        }
+                        .into_any()
                     }
-                    .into_any(),
                 }
             })}
         </Suspense>
@@ -87,11 +82,4 @@ async fn load_article(
         },
         found => found,
     }
-}
-
-/// The head follows the article: the same title, description, canonical address, Open Graph
-/// and Twitter tags and JSON-LD that the pre-render writes (`seo::article_head`).
-#[component]
-fn ArticleMeta(article: Article) -> impl IntoView {
-    view! { <HeadTags head=seo::article_head(&article, &browser::page_origin())/> }
 }

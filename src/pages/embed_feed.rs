@@ -1,9 +1,8 @@
 use crate::api;
 use crate::components::{FeedSkeleton, LoadError, PartnerFeed};
 use crate::embed::{EmbedOptions, MAX_PAGES};
-use crate::strings;
+use crate::{browser, strings};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The latest stories for a partner's iframe, optionally from one section.
 #[component]
@@ -20,8 +19,8 @@ pub fn EmbedFeedPage(options: EmbedOptions) -> impl IntoView {
             .await
         }
     });
+    browser::set_page_title(&title);
     view! {
-        <Title text=title.clone()/>
         <Suspense fallback=FeedSkeleton>
             {move || {
                 let title = title.clone();

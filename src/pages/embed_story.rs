@@ -1,9 +1,9 @@
 use crate::api::{self, ArticleSource, FetchError};
 use crate::components::{ArticleSkeleton, LoadError, PartnerNotFound, PartnerStory};
 use crate::embed::MAX_PAGES;
+use crate::browser;
 use crate::model::Article;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// One story as a card for a partner's iframe.
 #[component]
@@ -13,11 +13,10 @@ pub fn EmbedStoryPage(id: String) -> impl IntoView {
         <Suspense fallback=ArticleSkeleton>
             {move || Suspend::new(async move {
                 match article.await {
-                    Ok(article) => view! {
-                        <Title text=article.headline.clone()/>
-                        <PartnerStory article/>
+                    Ok(article) => {
+                        browser::set_page_title(&article.headline);
+                        view! { <PartnerStory article/> }.into_any()
                     }
-                    .into_any(),
                     Err(FetchError::NotFound) => PartnerNotFound().into_any(),
                     Err(error) => view! {
                         <LoadError

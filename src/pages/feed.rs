@@ -1,12 +1,9 @@
 use crate::api::{self, FeedPage as Page, FetchError};
-use crate::components::{
-    FeedList, FeedSkeleton, HeadTags, LoadError, NewStoriesPrompt, SectionNav,
-};
+use crate::components::{FeedList, FeedSkeleton, LoadError, NewStoriesPrompt, SectionNav};
 use crate::model::{append_new_items, sections, FeedItem};
 use crate::{browser, routes, seo, strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_query_map;
 
 /// How often All News looks for new stories while the reader has it in view.
 const NEW_STORIES_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
@@ -207,26 +204,23 @@ impl FeedStore {
 
 /// All News: the feed's items by day, optionally narrowed to one section (`?section=`).
 #[component]
-pub fn FeedPage() -> impl IntoView {
+pub fn FeedPage(section: Memo<Option<String>>) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     let first = store.first_page();
-    let query = use_query_map();
-    let section = Memo::new(move |_| {
-        query
-            .read()
-            .get(routes::SECTION_PARAM)
-            .filter(|s| !s.is_empty())
-    });
     let title = move || {
         section
             .get()
             .unwrap_or_else(|| strings::ALL_NEWS.to_owned())
     };
 
-    let head = move || seo::feed_head(section.get().as_deref(), &browser::page_origin());
+    Effect::new(move |_| {
+        browser::set_page_head(&seo::feed_head(
+            section.get().as_deref(),
+            &browser::page_origin(),
+        ))
+    });
 
     view! {
-        {move || view! { <HeadTags head=head()/> }}
         <div class="feed">
             <h1 class="feed__title" tabindex="-1">{title}</h1>
             <Suspense fallback=FeedSkeleton>
