@@ -520,6 +520,26 @@ mod tests {
     }
 
     #[test]
+    fn of_a_key_given_twice_the_last_value_counts() {
+        // Written out: `json!` would keep only the last value itself.
+        let article = Article::parse(
+            r#"{"id": "a", "url": "/news/a", "headline": "first", "headline": "last",
+                "section": "World", "language": "en", "published": "2022-01-11T09:30:00Z",
+                "body": [{"type": "divider", "level": 2, "type": "heading", "text": "kept"},
+                         {"type": "paragraph", "content": [{"text": "x"}], "content": 5}]}"#,
+        )
+        .unwrap();
+        assert_eq!(article.headline, "last");
+        assert_eq!(
+            article.body,
+            [Block::Heading {
+                level: HeadingLevel::H2,
+                text: "kept".into()
+            }]
+        );
+    }
+
+    #[test]
     fn a_field_of_the_wrong_type_costs_that_field_only() {
         let mut doc = minimal(json!([
             {"type": "paragraph", "content": [

@@ -192,7 +192,8 @@ fn deserialize_document<'de, T: Record, D: Deserializer<'de>>(
 }
 
 /// Declares a [`Fields`] struct: each field is the JSON key it is read from, a name, and the
-/// [`Lenient`] type it is read as, and becomes an `Option` of that type. Other keys are skipped.
+/// [`Lenient`] type it is read as, and becomes an `Option` of that type. Other keys are skipped;
+/// of a key given twice the last value counts, as browsers' `JSON.parse` has it.
 macro_rules! fields {
     (
         $(#[$attr:meta])*
