@@ -1,63 +1,51 @@
 //! The article document (`{api}/articles/{id}.json`), version 1 of `shared/DESIGN.md`.
 
-use super::skip_invalid;
 use super::time::Timestamp;
-use super::url::{self, SafeUrl};
+use super::url::SafeUrl;
+use super::{fields, Lenient, Record};
 use serde::{Deserialize, Deserializer};
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub id: String,
     /// The canonical address; may be relative to the site.
     pub url: SafeUrl,
     pub headline: String,
-    #[serde(default)]
     pub standfirst: Option<String>,
     pub section: String,
     /// BCP 47; drives `lang` and `dir`.
     pub language: String,
-    #[serde(default, deserialize_with = "skip_invalid")]
     pub authors: Vec<Author>,
     /// Required in an article document; an article built from another publisher's feed item
     /// may have no date.
-    #[serde(deserialize_with = "required_timestamp")]
     pub published: Option<Timestamp>,
-    #[serde(default, deserialize_with = "super::time::lenient")]
     pub modified: Option<Timestamp>,
     /// A hero that fails to parse (say, a hostile `src`) is dropped; the article still shows.
-    #[serde(default, deserialize_with = "lenient_image")]
     pub hero: Option<Image>,
-    #[serde(deserialize_with = "skip_invalid")]
     pub body: Vec<Block>,
-    #[serde(default)]
     pub tags: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Author {
     pub name: String,
-    #[serde(default, deserialize_with = "url::lenient")]
     pub url: Option<SafeUrl>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Image {
     pub src: SafeUrl,
-    #[serde(default, deserialize_with = "skip_invalid")]
     pub srcset: Vec<ImageSource>,
     /// The intrinsic size, so the page can reserve the space. Zero when unknown (a foreign
     /// feed's image): the image is then shown whole inside a fixed 16:9 frame.
     pub width: u32,
     pub height: u32,
-    #[serde(default)]
     pub alt: String,
-    #[serde(default)]
     pub caption: Option<String>,
-    #[serde(default)]
     pub credit: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ImageSource {
     pub url: SafeUrl,
     pub width: u32,
@@ -90,9 +78,8 @@ impl Image {
     }
 }
 
-/// One unit of the article body, tagged by `type` in the JSON.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+/// One unit of the article body, tagged by `type` in the JSON (read by [`BlockFields`]).
+#[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     Paragraph {
         content: Vec<Inline>,
@@ -104,30 +91,21 @@ pub enum Block {
     Image(Image),
     Quote {
         text: String,
-        #[serde(default)]
         attribution: Option<String>,
-        #[serde(default, deserialize_with = "url::lenient")]
         cite_url: Option<SafeUrl>,
-        #[serde(default)]
         kind: QuoteKind,
     },
     List {
-        #[serde(default)]
         ordered: bool,
         items: Vec<Vec<Inline>>,
     },
     Context {
-        #[serde(default)]
         title: Option<String>,
-        #[serde(default)]
         content: Vec<Inline>,
-        #[serde(default, deserialize_with = "skip_invalid")]
         links: Vec<Link>,
     },
     Related {
-        #[serde(default)]
         title: Option<String>,
-        #[serde(deserialize_with = "skip_invalid")]
         links: Vec<Link>,
     },
     Embed {
@@ -146,44 +124,48 @@ pub enum HeadingLevel {
     H4,
 }
 
-impl<'de> Deserialize<'de> for HeadingLevel {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match u8::deserialize(deserializer)? {
-            2 => Ok(HeadingLevel::H2),
-            3 => Ok(HeadingLevel::H3),
-            4 => Ok(HeadingLevel::H4),
-            n => Err(serde::de::Error::custom(format!(
-                "heading level {n} is not 2-4"
-            ))),
+impl Lenient for HeadingLevel {
+    fn from_number(number: serde_json::Number) -> Option<Self> {
+        match number.as_u64()? {
+            2 => Some(HeadingLevel::H2),
+            3 => Some(HeadingLevel::H3),
+            4 => Some(HeadingLevel::H4),
+            _ => None,
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum QuoteKind {
     #[default]
     Block,
     Pull,
 }
 
+/// An unknown kind costs the quote its styling, not its words: it shows as a block quote.
+impl Lenient for QuoteKind {
+    fn from_text(text: String) -> Option<Self> {
+        match text.as_str() {
+            "block" => Some(QuoteKind::Block),
+            "pull" => Some(QuoteKind::Pull),
+            _ => None,
+        }
+    }
+}
+
 /// A run of text with its emphasis; a link that fails the URL check leaves plain text.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Inline {
     pub text: String,
-    #[serde(default)]
     pub bold: bool,
-    #[serde(default)]
     pub italic: bool,
-    #[serde(default, deserialize_with = "url::lenient")]
     pub link: Option<SafeUrl>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Link {
     pub title: String,
     pub url: SafeUrl,
-    #[serde(default)]
     pub kicker: Option<String>,
 }
 
@@ -204,7 +186,7 @@ impl Block {
 
 impl Article {
     pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
-        super::parse_clean(json)
+        serde_json::from_str(json)
     }
 
     /// Every word a reader reads in the body, for the reading-time estimate.
@@ -226,18 +208,231 @@ impl Article {
     }
 }
 
-fn required_timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-    Timestamp::deserialize(d).map(Some)
+impl<'de> Deserialize<'de> for Article {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::deserialize_document(deserializer)
+    }
 }
 
-fn lenient_image<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Image>, D::Error> {
-    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
-    Ok(value.and_then(|v| serde_json::from_value(v).ok()))
+fields! {
+    pub(crate) struct ArticleFields {
+        "id" => id: String,
+        "url" => url: SafeUrl,
+        "headline" => headline: String,
+        "standfirst" => standfirst: String,
+        "section" => section: String,
+        "language" => language: String,
+        "authors" => authors: Vec<Author>,
+        "published" => published: Timestamp,
+        "modified" => modified: Timestamp,
+        "hero" => hero: Image,
+        "body" => body: Vec<Block>,
+        "tags" => tags: Vec<String>,
+    }
+}
+
+impl Record for Article {
+    type Fields = ArticleFields;
+    fn build(f: ArticleFields) -> Result<Self, &'static str> {
+        Ok(Article {
+            id: f.id.ok_or("id")?,
+            url: f.url.ok_or("url")?,
+            headline: f.headline.ok_or("headline")?,
+            standfirst: f.standfirst,
+            section: f.section.ok_or("section")?,
+            language: f.language.ok_or("language")?,
+            authors: f.authors.unwrap_or_default(),
+            published: Some(f.published.ok_or("published")?),
+            modified: f.modified,
+            hero: f.hero,
+            body: f.body.ok_or("body")?,
+            tags: f.tags.unwrap_or_default(),
+        })
+    }
+}
+
+fields! {
+    pub(crate) struct AuthorFields {
+        "name" => name: String,
+        "url" => url: SafeUrl,
+    }
+}
+
+impl Record for Author {
+    type Fields = AuthorFields;
+    fn build(f: AuthorFields) -> Result<Self, &'static str> {
+        Ok(Author {
+            name: f.name.ok_or("name")?,
+            url: f.url,
+        })
+    }
+}
+
+fields! {
+    pub(crate) struct ImageFields {
+        "src" => src: SafeUrl,
+        "srcset" => srcset: Vec<ImageSource>,
+        "width" => width: u32,
+        "height" => height: u32,
+        "alt" => alt: String,
+        "caption" => caption: String,
+        "credit" => credit: String,
+    }
+}
+
+impl Record for Image {
+    type Fields = ImageFields;
+    fn build(f: ImageFields) -> Result<Self, &'static str> {
+        Ok(Image {
+            src: f.src.ok_or("src")?,
+            srcset: f.srcset.unwrap_or_default(),
+            width: f.width.ok_or("width")?,
+            height: f.height.ok_or("height")?,
+            alt: f.alt.unwrap_or_default(),
+            caption: f.caption,
+            credit: f.credit,
+        })
+    }
+}
+
+fields! {
+    pub(crate) struct ImageSourceFields {
+        "url" => url: SafeUrl,
+        "width" => width: u32,
+    }
+}
+
+impl Record for ImageSource {
+    type Fields = ImageSourceFields;
+    fn build(f: ImageSourceFields) -> Result<Self, &'static str> {
+        Ok(ImageSource {
+            url: f.url.ok_or("url")?,
+            width: f.width.ok_or("width")?,
+        })
+    }
+}
+
+fields! {
+    pub(crate) struct InlineFields {
+        "text" => text: String,
+        "bold" => bold: bool,
+        "italic" => italic: bool,
+        "link" => link: SafeUrl,
+    }
+}
+
+impl Record for Inline {
+    type Fields = InlineFields;
+    fn build(f: InlineFields) -> Result<Self, &'static str> {
+        Ok(Inline {
+            text: f.text.ok_or("text")?,
+            bold: f.bold.unwrap_or_default(),
+            italic: f.italic.unwrap_or_default(),
+            link: f.link,
+        })
+    }
+}
+
+fields! {
+    pub(crate) struct LinkFields {
+        "title" => title: String,
+        "url" => url: SafeUrl,
+        "kicker" => kicker: String,
+    }
+}
+
+impl Record for Link {
+    type Fields = LinkFields;
+    fn build(f: LinkFields) -> Result<Self, &'static str> {
+        Ok(Link {
+            title: f.title.ok_or("title")?,
+            url: f.url.ok_or("url")?,
+            kicker: f.kicker,
+        })
+    }
+}
+
+fields! {
+    /// Every block type's fields in one flat set, read in one pass wherever `type` stands in
+    /// the object; the block is then built from the fields its type needs.
+    pub(crate) struct BlockFields {
+        "type" => block_type: String,
+        "content" => content: Vec<Inline>,
+        "level" => level: HeadingLevel,
+        "text" => text: String,
+        "src" => src: SafeUrl,
+        "srcset" => srcset: Vec<ImageSource>,
+        "width" => width: u32,
+        "height" => height: u32,
+        "alt" => alt: String,
+        "caption" => caption: String,
+        "credit" => credit: String,
+        "attribution" => attribution: String,
+        "cite_url" => cite_url: SafeUrl,
+        "kind" => kind: QuoteKind,
+        "ordered" => ordered: bool,
+        "items" => items: Vec<Vec<Inline>>,
+        "title" => title: String,
+        "links" => links: Vec<Link>,
+        "provider" => provider: String,
+        "url" => url: SafeUrl,
+    }
+}
+
+impl Record for Block {
+    type Fields = BlockFields;
+    fn build(f: BlockFields) -> Result<Self, &'static str> {
+        Ok(match f.block_type.as_deref().ok_or("type")? {
+            "paragraph" => Block::Paragraph {
+                content: f.content.ok_or("content")?,
+            },
+            "heading" => Block::Heading {
+                level: f.level.ok_or("level")?,
+                text: f.text.ok_or("text")?,
+            },
+            "image" => Block::Image(Image::build(ImageFields {
+                src: f.src,
+                srcset: f.srcset,
+                width: f.width,
+                height: f.height,
+                alt: f.alt,
+                caption: f.caption,
+                credit: f.credit,
+            })?),
+            "quote" => Block::Quote {
+                text: f.text.ok_or("text")?,
+                attribution: f.attribution,
+                cite_url: f.cite_url,
+                kind: f.kind.unwrap_or_default(),
+            },
+            "list" => Block::List {
+                ordered: f.ordered.unwrap_or_default(),
+                items: f.items.ok_or("items")?,
+            },
+            "context" => Block::Context {
+                title: f.title,
+                content: f.content.unwrap_or_default(),
+                links: f.links.unwrap_or_default(),
+            },
+            "related" => Block::Related {
+                title: f.title,
+                links: f.links.ok_or("links")?,
+            },
+            "embed" => Block::Embed {
+                provider: f.provider.ok_or("provider")?,
+                url: f.url.ok_or("url")?,
+                title: f.title.ok_or("title")?,
+            },
+            "divider" => Block::Divider,
+            _ => return Err("type"),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Maybe;
     use serde_json::json;
 
     fn minimal(body: serde_json::Value) -> serde_json::Value {
@@ -249,7 +444,7 @@ mod tests {
 
     #[test]
     fn a_srcset_url_cannot_add_candidates_of_its_own() {
-        let image: Image = serde_json::from_value(json!({
+        let image: Image = serde_json::from_value::<Maybe<Image>>(json!({
             "src": "/images/a.jpg", "width": 800, "height": 450,
             "srcset": [
                 {"url": "/images/a-400.jpg", "width": 400},
@@ -257,6 +452,8 @@ mod tests {
                 {"url": "/images/c.jpg,\t,", "width": 1200}
             ]
         }))
+        .unwrap()
+        .0
         .unwrap();
         assert_eq!(
             image.srcset_attribute().as_deref(),
@@ -294,6 +491,127 @@ mod tests {
                 text: "kept".into()
             }
         );
+    }
+
+    #[test]
+    fn type_is_read_wherever_it_stands_in_the_block() {
+        let doc = minimal(json!([
+            {"text": "type last", "level": 3, "type": "heading"},
+            {"content": [{"text": "type between"}], "type": "paragraph", "extra": {"deep": [1]}}
+        ]));
+        let article: Article = serde_json::from_value(doc).unwrap();
+        assert_eq!(
+            article.body,
+            [
+                Block::Heading {
+                    level: HeadingLevel::H3,
+                    text: "type last".into()
+                },
+                Block::Paragraph {
+                    content: vec![Inline {
+                        text: "type between".into(),
+                        bold: false,
+                        italic: false,
+                        link: None
+                    }]
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn of_a_key_given_twice_the_last_value_counts() {
+        // Written out: `json!` would keep only the last value itself.
+        let article = Article::parse(
+            r#"{"id": "a", "url": "/news/a", "headline": "first", "headline": "last",
+                "section": "World", "language": "en", "published": "2022-01-11T09:30:00Z",
+                "body": [{"type": "divider", "level": 2, "type": "heading", "text": "kept"},
+                         {"type": "paragraph", "content": [{"text": "x"}], "content": 5}]}"#,
+        )
+        .unwrap();
+        assert_eq!(article.headline, "last");
+        assert_eq!(
+            article.body,
+            [Block::Heading {
+                level: HeadingLevel::H2,
+                text: "kept".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_costs_that_field_only() {
+        let mut doc = minimal(json!([
+            {"type": "paragraph", "content": [
+                {"text": "kept", "bold": "yes", "italic": true},
+                {"bold": true},
+                "not a run",
+                {"text": ["not", "text"]},
+                {"text": "also kept", "link": {"href": "/news/b"}}
+            ]},
+            {"type": "quote", "text": "said", "kind": "sideways", "attribution": 7},
+            {"type": "list", "ordered": "yes", "items": [[{"text": "one"}], "two", [{"text": "three"}]]},
+            {"type": "image", "src": "/i.jpg", "width": 800, "height": "450"},
+            {"type": "related", "links": "none"},
+            {"type": 2, "level": 2, "text": "typeless"}
+        ]));
+        doc["standfirst"] = json!(["not", "text"]);
+        doc["modified"] = json!(1641893400);
+        doc["hero"] = json!("/images/hero.jpg");
+        doc["tags"] = json!(["World", 3, null, "Science"]);
+        doc["authors"] = json!([{"name": 5}, {"name": "Desk", "url": 5}]);
+        let article: Article = serde_json::from_value(doc).unwrap();
+        assert_eq!(
+            (article.standfirst, article.modified, article.hero),
+            (None, None, None)
+        );
+        assert_eq!(article.tags, ["World", "Science"]);
+        assert_eq!(
+            article.authors,
+            [Author {
+                name: "Desk".into(),
+                url: None
+            }]
+        );
+        assert_eq!(article.body.len(), 3, "{:?}", article.body);
+        let Block::Paragraph { content } = &article.body[0] else {
+            panic!("paragraph lost")
+        };
+        let runs: Vec<_> = content
+            .iter()
+            .map(|r| (r.text.as_str(), r.bold, r.italic))
+            .collect();
+        assert_eq!(runs, [("kept", false, true), ("also kept", false, false)]);
+        assert_eq!(
+            article.body[1],
+            Block::Quote {
+                text: "said".into(),
+                attribution: None,
+                cite_url: None,
+                kind: QuoteKind::Block
+            }
+        );
+        let Block::List { ordered, items } = &article.body[2] else {
+            panic!("list lost")
+        };
+        assert!(!ordered);
+        assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn a_required_field_of_the_wrong_type_fails_the_document() {
+        for (field, value) in [
+            ("headline", json!(["not", "text"])),
+            ("published", json!("last Tuesday")),
+            ("body", json!({"type": "paragraph"})),
+            ("url", json!("javascript:alert(1)")),
+        ] {
+            let mut doc = minimal(json!([]));
+            doc[field] = value;
+            let error = serde_json::from_value::<Article>(doc).unwrap_err();
+            assert!(error.to_string().contains(field), "{field}: {error}");
+        }
+        assert!(Article::parse(r#"["not", "an", "object"]"#).is_err());
     }
 
     #[test]

@@ -4,10 +4,10 @@
 
 use super::article::{Article, Author, Block, Image, Inline, Link};
 use super::html::blocks_from_html;
-use super::skip_invalid;
-use super::time::{self, CivilDate, Timestamp};
-use super::url::{self, SafeUrl};
-use serde::{Deserialize, Deserializer};
+use super::time::{CivilDate, Timestamp};
+use super::url::SafeUrl;
+use super::{fields, Fields, Lenient, Maybe, Record};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
@@ -34,20 +34,24 @@ pub struct FeedItem {
     pub broadsheet: Option<Extension>,
 }
 
-/// Broadsheet's own item fields (`_broadsheet`); other publishers' feeds have none.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct Extension {
-    #[serde(default)]
-    pub section: Option<String>,
-    #[serde(default)]
-    pub image_alt: Option<String>,
-    #[serde(default)]
-    pub image_caption: Option<String>,
-    #[serde(default)]
-    pub image_credit: Option<String>,
-    /// The article document, relative to the API base.
-    #[serde(default, deserialize_with = "url::lenient")]
-    pub article: Option<SafeUrl>,
+fields! {
+    /// Broadsheet's own item fields (`_broadsheet`); other publishers' feeds have none.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Extension {
+        "section" => section: String,
+        "image_alt" => image_alt: String,
+        "image_caption" => image_caption: String,
+        "image_credit" => image_credit: String,
+        /// The article document, relative to the API base.
+        "article" => article: SafeUrl,
+    }
+}
+
+impl Record for Extension {
+    type Fields = Self;
+    fn build(fields: Self) -> Result<Self, &'static str> {
+        Ok(fields)
+    }
 }
 
 /// Why a document is not a feed we can show.
@@ -72,76 +76,107 @@ impl std::fmt::Display for FeedError {
 
 impl std::error::Error for FeedError {}
 
-#[derive(Deserialize)]
+/// The top level of a feed. A `version` or `items` of the wrong type means the document is not
+/// a feed at all, so those two are read strictly, and the rest as leniently as any field.
+#[derive(Default)]
 struct RawFeed {
-    #[serde(default)]
     version: String,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default, deserialize_with = "url::lenient")]
-    next_url: Option<SafeUrl>,
-    items: Option<Vec<serde_json::Value>>,
-    #[serde(default, deserialize_with = "skip_invalid")]
-    authors: Vec<Author>,
-    #[serde(default)]
-    author: Option<serde_json::Value>,
-    #[serde(default)]
-    language: Option<String>,
+    items: Option<Vec<Maybe<ItemFields>>>,
+    fields: FeedFields,
 }
 
-#[derive(Deserialize)]
-struct RawItem {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    #[serde(default, deserialize_with = "url::lenient")]
-    url: Option<SafeUrl>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    summary: Option<String>,
-    #[serde(default)]
-    content_text: Option<String>,
-    #[serde(default)]
-    content_html: Option<String>,
-    #[serde(default, deserialize_with = "url::lenient")]
-    image: Option<SafeUrl>,
-    #[serde(default, deserialize_with = "time::lenient")]
-    date_published: Option<Timestamp>,
-    #[serde(default, deserialize_with = "time::lenient")]
-    date_modified: Option<Timestamp>,
-    #[serde(default, deserialize_with = "skip_invalid")]
-    authors: Vec<Author>,
-    /// JSON Feed 1.0's single author, still common in the wild.
-    #[serde(default)]
-    author: Option<serde_json::Value>,
-    #[serde(default, deserialize_with = "skip_invalid")]
-    tags: Vec<String>,
-    #[serde(default)]
-    language: Option<String>,
-    #[serde(
-        default,
-        rename = "_broadsheet",
-        deserialize_with = "lenient_extension"
-    )]
-    broadsheet: Option<Extension>,
+fields! {
+    struct FeedFields {
+        "title" => title: String,
+        "next_url" => next_url: SafeUrl,
+        "authors" => authors: Vec<Author>,
+        /// JSON Feed 1.0's single author, still common in the wild.
+        "author" => author: Author,
+        "language" => language: String,
+    }
+}
+
+impl<'de> Deserialize<'de> for RawFeed {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FeedVisitor;
+        impl<'de> Visitor<'de> for FeedVisitor {
+            type Value = RawFeed;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON Feed object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFeed, A::Error> {
+                let mut feed = RawFeed::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "version" => feed.version = map.next_value()?,
+                        "items" => feed.items = map.next_value()?,
+                        _ => feed.fields.read(&key, &mut map)?,
+                    }
+                }
+                Ok(feed)
+            }
+        }
+        deserializer.deserialize_map(FeedVisitor)
+    }
+}
+
+/// An item's id: JSON Feed says a string, but numbers are common in the wild.
+struct ItemId(String);
+
+impl Lenient for ItemId {
+    fn from_text(text: String) -> Option<Self> {
+        Some(ItemId(text))
+    }
+    fn from_number(number: serde_json::Number) -> Option<Self> {
+        Some(ItemId(number.to_string()))
+    }
+}
+
+fields! {
+    struct ItemFields {
+        "id" => id: ItemId,
+        "url" => url: SafeUrl,
+        "title" => title: String,
+        "summary" => summary: String,
+        "content_text" => content_text: String,
+        "content_html" => content_html: String,
+        "image" => image: SafeUrl,
+        "date_published" => date_published: Timestamp,
+        "date_modified" => date_modified: Timestamp,
+        "authors" => authors: Vec<Author>,
+        /// JSON Feed 1.0's single author, still common in the wild.
+        "author" => author: Author,
+        "tags" => tags: Vec<String>,
+        "language" => language: String,
+        "_broadsheet" => broadsheet: Extension,
+    }
+}
+
+/// Items are built once the whole feed is read, as they take the feed's authors and language.
+impl Record for ItemFields {
+    type Fields = Self;
+    fn build(fields: Self) -> Result<Self, &'static str> {
+        Ok(fields)
+    }
 }
 
 impl Feed {
     pub fn parse(json: &str) -> Result<Self, FeedError> {
-        let raw: RawFeed = super::parse_clean(json).map_err(FeedError::Json)?;
+        let raw: RawFeed = serde_json::from_str(json).map_err(FeedError::Json)?;
         if !raw.version.starts_with("https://jsonfeed.org/version/1") {
             return Err(FeedError::NotJsonFeed);
         }
         let items = raw.items.ok_or(FeedError::NotJsonFeed)?;
-        let feed_authors = merge_authors(raw.authors, raw.author);
+        let feed = raw.fields;
+        let feed_authors = merge_authors(feed.authors, feed.author);
         let items = items
             .into_iter()
-            .filter_map(|value| serde_json::from_value::<RawItem>(value).ok())
-            .filter_map(|item| FeedItem::from_raw(item, &feed_authors, raw.language.as_deref()))
+            .filter_map(|Maybe(item)| item)
+            .filter_map(|item| FeedItem::from_raw(item, &feed_authors, feed.language.as_deref()))
             .collect();
         Ok(Feed {
-            title: raw.title.unwrap_or_default(),
-            next_url: raw.next_url,
+            title: feed.title.unwrap_or_default(),
+            next_url: feed.next_url,
             items,
         })
     }
@@ -152,13 +187,12 @@ impl FeedItem {
     /// item cannot be linked to or de-duplicated, so it is dropped.
     /// Authors and language missing on the item are the feed's.
     fn from_raw(
-        raw: RawItem,
+        raw: ItemFields,
         feed_authors: &[Author],
         feed_language: Option<&str>,
     ) -> Option<Self> {
         let id = match raw.id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(ItemId(id)) if !id.trim().is_empty() => id,
             _ => raw.url.as_ref()?.as_str().to_owned(),
         };
         let mut authors = merge_authors(raw.authors, raw.author);
@@ -176,7 +210,7 @@ impl FeedItem {
             published: raw.date_published,
             modified: raw.date_modified,
             authors,
-            tags: raw.tags,
+            tags: raw.tags.unwrap_or_default(),
             language: raw.language.or_else(|| feed_language.map(str::to_owned)),
             broadsheet: raw.broadsheet,
         })
@@ -294,18 +328,12 @@ fn paragraphs_from_text(text: &str) -> Vec<Block> {
         .collect()
 }
 
-fn merge_authors(mut authors: Vec<Author>, legacy: Option<serde_json::Value>) -> Vec<Author> {
-    if authors.is_empty() {
-        if let Some(author) = legacy.and_then(|v| serde_json::from_value::<Author>(v).ok()) {
-            authors.push(author);
-        }
+/// JSON Feed 1.1's `authors`, else 1.0's single `author`.
+fn merge_authors(authors: Option<Vec<Author>>, legacy: Option<Author>) -> Vec<Author> {
+    match authors {
+        Some(authors) if !authors.is_empty() => authors,
+        _ => legacy.into_iter().collect(),
     }
-    authors
-}
-
-fn lenient_extension<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Extension>, D::Error> {
-    let value = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(value.and_then(|v| serde_json::from_value(v).ok()))
 }
 
 /// Adds a further page's items after the ones already shown, skipping any whose id is already
@@ -400,13 +428,17 @@ mod tests {
     fn the_reader_is_told_bad_json_from_json_of_the_wrong_shape() {
         let broken = Feed::parse("{\"version\": ").unwrap_err().to_string();
         assert!(broken.starts_with("the feed is not valid JSON"), "{broken}");
-        let misshapen = Feed::parse(r#"{"version": 11, "items": "none"}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            misshapen.starts_with("the feed is not shaped like a JSON Feed"),
-            "{misshapen}"
-        );
+        for misshapen in [
+            r#"{"version": 11, "items": "none"}"#,
+            r#"{"version": "https://jsonfeed.org/version/1.1", "items": "none"}"#,
+            r#"["version", "items"]"#,
+        ] {
+            let message = Feed::parse(misshapen).unwrap_err().to_string();
+            assert!(
+                message.starts_with("the feed is not shaped like a JSON Feed"),
+                "{misshapen}: {message}"
+            );
+        }
     }
 
     #[test]
@@ -423,6 +455,50 @@ mod tests {
         let ids: Vec<_> = parsed.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["a", "https://example.com/b", "7", "e"]);
         assert_eq!(parsed.items[3].published, None);
+    }
+
+    #[test]
+    fn a_wrong_typed_item_costs_that_item_and_a_wrong_typed_field_that_field() {
+        let parsed = Feed::parse(&feed(json!([
+            ["an", "array"],
+            42,
+            null,
+            {"id": 7.5, "content_text": "fractional id"},
+            {"id": {"nested": "id"}, "url": "/news/by-url"},
+            {"id": "w", "title": 5, "summary": ["s"], "content_text": "kept",
+             "authors": "Desk", "tags": ["a", 1, {"b": 2}, "c"], "language": false,
+             "date_published": 20220111, "image": {"src": "/i.jpg"},
+             "_broadsheet": {"section": ["World"], "article": 3, "image_alt": "alt"}},
+            {"id": "x", "_broadsheet": "World"},
+            true
+        ])))
+        .unwrap();
+        let ids: Vec<_> = parsed.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["7.5", "/news/by-url", "w", "x"]);
+        let item = &parsed.items[2];
+        assert_eq!((&item.title, &item.summary), (&None, &None));
+        assert_eq!(item.content_text.as_deref(), Some("kept"));
+        assert_eq!(item.tags, ["a", "c"]);
+        assert!(item.authors.is_empty());
+        assert_eq!((item.language.as_ref(), item.published), (None, None));
+        assert_eq!(item.image, None);
+        assert_eq!(item.section(), None);
+        assert!(!item.has_article_document());
+        assert_eq!(item.image_alt(), "alt");
+        assert_eq!(parsed.items[3].broadsheet, None);
+    }
+
+    #[test]
+    fn feed_level_fields_of_the_wrong_type_cost_only_themselves() {
+        let doc = json!({
+            "version": "https://jsonfeed.org/version/1.1", "title": 5, "next_url": ["p2"],
+            "authors": [{"name": "Feed Author"}], "language": {"code": "en"},
+            "items": [{"id": "a"}]
+        });
+        let parsed = Feed::parse(&doc.to_string()).unwrap();
+        assert_eq!((parsed.title.as_str(), parsed.next_url), ("", None));
+        assert_eq!(parsed.items[0].authors[0].name, "Feed Author");
+        assert_eq!(parsed.items[0].language, None);
     }
 
     #[test]

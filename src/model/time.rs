@@ -1,7 +1,6 @@
 //! RFC 3339 timestamps. Parsed by hand rather than with a date crate: this is all of the date
 //! arithmetic Broadsheet needs, and every reader would download a crate's worth of wasm.
 
-use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -121,21 +120,12 @@ impl fmt::Display for Timestamp {
     }
 }
 
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Timestamp::parse(&raw)
-            .ok_or_else(|| serde::de::Error::custom(format!("not an RFC 3339 date: {raw:.40}")))
+/// A date that is missing or malformed is `None`: an optional date is then just absent, and
+/// a required one (an article's `published`) fails its document.
+impl super::Lenient for Timestamp {
+    fn from_text(text: String) -> Option<Self> {
+        Timestamp::parse(&text)
     }
-}
-
-/// For dates that may be missing or malformed without the item around them being lost.
-pub fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
-    let raw = Option::<serde_json::Value>::deserialize(deserializer)?;
-    Ok(raw
-        .as_ref()
-        .and_then(serde_json::Value::as_str)
-        .and_then(Timestamp::parse))
 }
 
 impl CivilDate {

@@ -2,7 +2,7 @@
 //! https or mailto URL, or a relative one. Everything downstream may put it in an `href` or
 //! `src` without thinking again.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -91,26 +91,18 @@ impl fmt::Display for SafeUrl {
     }
 }
 
-impl<'de> Deserialize<'de> for SafeUrl {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        SafeUrl::parse(&raw).map_err(serde::de::Error::custom)
+/// A refused URL is `None`: an optional URL field is then dropped instead of failing the
+/// document around it, so a hostile link costs only itself.
+impl super::Lenient for SafeUrl {
+    fn from_text(text: String) -> Option<Self> {
+        SafeUrl::parse(&text).ok()
     }
-}
-
-/// For optional URL fields: a refused URL is dropped (the field becomes `None`) instead of
-/// failing the document around it, so a hostile link costs only itself.
-pub fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<SafeUrl>, D::Error> {
-    let raw = Option::<serde_json::Value>::deserialize(deserializer)?;
-    Ok(raw
-        .as_ref()
-        .and_then(serde_json::Value::as_str)
-        .and_then(|s| SafeUrl::parse(s).ok()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Maybe;
 
     #[test]
     fn allows_web_mail_and_relative_urls() {
@@ -157,17 +149,11 @@ mod tests {
     }
 
     #[test]
-    fn lenient_fields_drop_refused_urls_but_keep_the_document() {
-        #[derive(Deserialize)]
-        struct Doc {
-            #[serde(default, deserialize_with = "lenient")]
-            link: Option<SafeUrl>,
-        }
-        let doc: Doc = serde_json::from_str(r#"{"link":"javascript:alert(1)"}"#).unwrap();
-        assert_eq!(doc.link, None);
-        let doc: Doc = serde_json::from_str(r#"{"link":42}"#).unwrap();
-        assert_eq!(doc.link, None);
-        let doc: Doc = serde_json::from_str(r#"{"link":"/news/a"}"#).unwrap();
-        assert_eq!(doc.link.unwrap().as_str(), "/news/a");
+    fn refused_urls_and_other_values_read_as_absent_not_as_errors() {
+        let read = |json: &str| serde_json::from_str::<Maybe<SafeUrl>>(json).unwrap().0;
+        assert_eq!(read(r#""javascript:alert(1)""#), None);
+        assert_eq!(read("42"), None);
+        assert_eq!(read(r#"{"href": "/news/a"}"#), None);
+        assert_eq!(read(r#""/news/a""#).unwrap().as_str(), "/news/a");
     }
 }
