@@ -89,13 +89,22 @@ for (const [suffix, key] of [['.js', 'glue'], ['_bg.wasm', 'wasm']]) {
 const PRELOAD = /<link\b(?=[^>]*\brel="(?:preload|modulepreload)")[^>]*>\s*/gi;
 html = html.replace(PRELOAD, '');
 
-const source = `// Starts the app the address needs: a partner's embed, or the site.
+const source = `// Starts the app the address needs: a partner's embed, or the site. A page pre-rendered with
+// its document (#page-data) is readable already: its app waits until the page has loaded and
+// the browser is idle, so that it never competes with the page for the network or the CPU.
 const [glue, wasm] = location.pathname.startsWith('/embed/')
   ? [${JSON.stringify(embedFiles.glue)}, ${JSON.stringify(embedFiles.wasm)}]
   : [${JSON.stringify(siteGlue)}, ${JSON.stringify(siteWasm)}];
-const { default: init } = await import(glue);
-await init({ module_or_path: wasm });
-dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+const start = async () => {
+  const { default: init } = await import(glue);
+  await init({ module_or_path: wasm });
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+};
+const whenIdle = () =>
+  self.requestIdleCallback ? requestIdleCallback(start, { timeout: 2000 }) : setTimeout(start, 200);
+if (!document.getElementById('page-data')) start();
+else if (document.readyState === 'complete') whenIdle();
+else addEventListener('load', whenIdle, { once: true });
 `;
 // The same `-<16 hex>` shape as Trunk's own hashed files, so servers cache it the same way.
 const name = `boot-${hash(source)}.js`;

@@ -125,21 +125,34 @@ pub struct FeedPage {
 
 /// The first page of All News.
 pub async fn fetch_first_feed_page() -> Result<FeedPage, FetchError> {
-    fetch_feed_page(&api_url("feed.json")).await
+    fetch_feed_page(&api_url(FIRST_FEED_PAGE)).await
 }
+
+const FIRST_FEED_PAGE: &str = "feed.json";
 
 pub async fn fetch_feed_page(url: &str) -> Result<FeedPage, FetchError> {
     let (body, final_url) = get_text(url, None).await?;
-    let feed = Feed::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))?;
+    feed_page(&body, final_url)
+}
+
+/// The first page of All News from the text the pre-render put in the page: the document the
+/// app would have fetched, read as if it had.
+pub fn adopted_first_feed_page(body: &str) -> Result<FeedPage, FetchError> {
+    feed_page(body, api_url(FIRST_FEED_PAGE))
+}
+
+fn feed_page(body: &str, url: String) -> Result<FeedPage, FetchError> {
+    let feed = Feed::parse(body).map_err(|e| FetchError::Parse(e.to_string()))?;
     let next = feed
         .next_url
         .as_ref()
-        .and_then(|n| resolve(n.as_str(), &final_url));
-    Ok(FeedPage {
-        feed,
-        url: final_url,
-        next,
-    })
+        .and_then(|n| resolve(n.as_str(), &url));
+    Ok(FeedPage { feed, url, next })
+}
+
+/// An article document, fetched or carried by a pre-rendered page.
+pub fn parse_article(body: &str) -> Result<Article, FetchError> {
+    Article::parse(body).map_err(|e| FetchError::Parse(e.to_string()))
 }
 
 /// Walks the feed from its first page, following `next_url` for at most `max_pages` pages,
@@ -195,5 +208,5 @@ pub async fn fetch_article(
         ArticleSource::Document(url) => api_url(url.as_str()),
     };
     let (body, _) = get_text(&url, cancel.as_ref()).await?;
-    Article::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))
+    parse_article(&body)
 }

@@ -1,14 +1,57 @@
+use crate::api;
 use crate::browser;
-use crate::components::{RouteAnnouncer, SiteFrame};
-use crate::pages::{ArticlePage, FeedPage, FeedStore, NotFoundPage};
+use crate::components::{OfflineNotice, RouteAnnouncer, SiteFrame};
+use crate::pages::{
+    AdoptedArticlePage, AdoptedFeedPage, ArticlePage, FeedPage, FeedStore, NotFoundPage,
+};
 use crate::routes::Route;
 use leptos::prelude::*;
 
-/// Which page component an address needs: the section of All News is the feed page's to
-/// follow, so changing it does not draw the feed again.
+/// Starts the site's app. On a pre-rendered page the frame and the page are there already: the
+/// app adopts them where they stand, from the document the page carries, and draws a page only
+/// when the reader goes to another (docs/adr/0005-adopt-the-prerendered-page.md). On the app
+/// shell it draws the frame, then the page.
+pub fn start() {
+    browser::mark_app_started();
+    let adopted = browser::page_data().and_then(|data| Adoption::read(&data));
+    if browser::main_element().is_none() {
+        leptos::mount::mount_to_body(|| view! { <SiteFrame/> });
+    }
+    let Some(main) = browser::main_element() else {
+        return;
+    };
+    // What the pre-render drew: the app leaves it when the reader leaves the page.
+    let drawn = match adopted {
+        Some(_) => browser::child_nodes(&main),
+        None => {
+            browser::remove_children(&main);
+            Vec::new()
+        }
+    };
+    leptos::mount::mount_to(main, move || view! { <App adopted drawn/> }).forget();
+}
+
+/// The document a pre-rendered page carries, read as the app would have fetched it.
+enum Adoption {
+    Feed(api::FeedPage),
+    Article(crate::model::Article),
+}
+
+impl Adoption {
+    fn read(data: &str) -> Option<Adoption> {
+        let route = current_route();
+        match route {
+            Route::AllNews { .. } => api::adopted_first_feed_page(data).ok().map(Adoption::Feed),
+            Route::Article(_) => api::parse_article(data).ok().map(Adoption::Article),
+            Route::NotFound => None,
+        }
+    }
+}
+
+/// Which page component an address needs.
 #[derive(Clone, PartialEq)]
 enum Page {
-    Feed,
+    Feed(Option<String>),
     Article(String),
     NotFound,
 }
@@ -18,19 +61,20 @@ fn current_route() -> Route {
     Route::from_address(&browser::current_path(), &browser::current_query())
 }
 
-/// The whole app: masthead, then the page the address names. Links to the pages it knows are
-/// followed in place (`browser::follow_links_in_app`); Back and Forward show the page again.
-/// Three routes need no router crate: `routes::Route` reads the address.
+/// The live app in the main landmark: the page the address names. Links to the pages it knows
+/// are followed in place (`browser::follow_links_in_app`); Back and Forward show the page
+/// again. Three routes need no router crate: `routes::Route` reads the address.
 #[component]
-pub fn App() -> impl IntoView {
+fn App(adopted: Option<Adoption>, drawn: Vec<web_sys::Node>) -> impl IntoView {
     // First: the store hears of a move through history before the page it leads to is drawn.
-    FeedStore::provide();
+    let store = FeedStore::provide();
     let route = RwSignal::new(current_route());
     browser::on_history_move(move || route.set(current_route()));
     browser::follow_links_in_app(move |path, query| {
         let next = Route::from_address(path, query);
         let known = next != Route::NotFound;
         if known {
+            store.remember_place();
             route.set(next);
             browser::scroll_to_top();
         }
@@ -38,23 +82,33 @@ pub fn App() -> impl IntoView {
     });
     let online = RwSignal::new(browser::is_online());
     browser::on_connectivity_change(move |now_online| online.set(now_online));
+    browser::replace_children_with_view(".offline-notice", view! { <OfflineNotice online/> });
     let page = Memo::new(move |_| match route.get() {
-        Route::AllNews { .. } => Page::Feed,
+        Route::AllNews { section } => Page::Feed(section),
         Route::Article(id) => Page::Article(id),
         Route::NotFound => Page::NotFound,
     });
-    let section = Memo::new(move |_| match route.get() {
-        Route::AllNews { section } => section,
-        _ => None,
-    });
+    let adopted = StoredValue::new_local(adopted);
+    let drawn = StoredValue::new_local(drawn);
     view! {
-        <SiteFrame online>
-            <RouteAnnouncer route/>
-            {move || match page.get() {
-                Page::Feed => view! { <FeedPage section/> }.into_any(),
+        <RouteAnnouncer route/>
+        {move || {
+            let page = page.get();
+            match (adopted.try_update_value(Option::take).flatten(), page.clone()) {
+                (Some(Adoption::Feed(first)), Page::Feed(section)) => {
+                    return view! { <AdoptedFeedPage first section/> }.into_any();
+                }
+                (Some(Adoption::Article(article)), Page::Article(id)) => {
+                    return view! { <AdoptedArticlePage id article/> }.into_any();
+                }
+                _ => {}
+            }
+            drawn.update_value(|nodes| browser::remove_nodes(std::mem::take(nodes)));
+            match page {
+                Page::Feed(section) => view! { <FeedPage section/> }.into_any(),
                 Page::Article(id) => view! { <ArticlePage id/> }.into_any(),
                 Page::NotFound => NotFoundPage().into_any(),
-            }}
-        </SiteFrame>
+            }
+        }}
     }
 }

@@ -9,11 +9,12 @@ use crate::seo::PageHead;
 pub const API_META_NAME: &str = "broadsheet:api";
 pub const DEFAULT_API_BASE: &str = "/api/";
 
-/// A page pre-rendered at build time (`src/bin/prerender.rs`) has its page in the element
-/// with this id, and beside it, hidden, the element with [`APP_ROOT_ID`] that the app mounts
-/// into; the app shell has neither, and the app mounts into the body.
-pub const PRERENDERED_ID: &str = "prerendered";
-pub const APP_ROOT_ID: &str = "app";
+/// A page pre-rendered at build time (`src/bin/prerender.rs`) carries the document it shows
+/// (the article, or the feed's first page) in a `<script type="application/json">` with this
+/// id, so the app adopts the page without asking for it again; the app shell has none.
+pub const PAGE_DATA_ID: &str = "page-data";
+/// Set on `<html>` once the app runs: the style sheet shows the controls that need it.
+pub const APP_STARTED_ATTRIBUTE: &str = "data-app";
 /// Marks the head tags that belong to one page (description, canonical, Open Graph, JSON-LD):
 /// the pre-render writes them with this mark, and the app replaces every marked tag when it
 /// shows another page.
@@ -43,12 +44,6 @@ mod imp {
             .and_then(|el| el.get_attribute("content"))
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_API_BASE.to_owned())
-    }
-
-    pub fn utc_offset_minutes(at: Timestamp) -> i32 {
-        let date = js_sys::Date::new(&JsValue::from_f64(at.unix_millis() as f64));
-        // getTimezoneOffset is minutes *west* of UTC.
-        -(date.get_timezone_offset() as i32)
     }
 
     pub fn now() -> Timestamp {
@@ -365,74 +360,6 @@ mod imp {
         }
     }
 
-    /// Where the app mounts on a pre-rendered page: the hidden element beside the pre-rendered
-    /// page. None on the app shell.
-    pub fn prerendered_app_root() -> Option<web_sys::HtmlElement> {
-        use wasm_bindgen::JsCast;
-        let document = web_sys::window()?.document()?;
-        document.get_element_by_id(PRERENDERED_ID)?;
-        document.get_element_by_id(APP_ROOT_ID)?.dyn_into().ok()
-    }
-
-    /// Puts the app's page in place of the pre-rendered one, once the app has rendered its
-    /// content. It waits for the next frame (the app's page is then in the DOM, hidden) and for
-    /// its hero to be decoded, then swaps in one step, so no frame shows an empty or half-drawn
-    /// page. Does nothing where there is no pre-rendered page, or once the app has taken over.
-    pub fn take_over_prerendered_page() {
-        use wasm_bindgen::JsCast;
-        leptos::prelude::request_animation_frame(|| {
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let (Some(prerendered), Some(app)) = (
-                document.get_element_by_id(PRERENDERED_ID),
-                document.get_element_by_id(APP_ROOT_ID),
-            ) else {
-                return;
-            };
-            leptos::task::spawn_local(async move {
-                let hero = app
-                    .query_selector("img[loading=eager]")
-                    .ok()
-                    .flatten()
-                    .and_then(|img| img.dyn_into::<web_sys::HtmlImageElement>().ok());
-                if let Some(hero) = hero {
-                    // A hero that cannot be decoded is shown the way it would have been anyway.
-                    let _ = wasm_bindgen_futures::JsFuture::from(hero.decode()).await;
-                }
-                if !prerendered.is_connected() {
-                    return;
-                }
-                let place = focus_place(&document, &prerendered);
-                prerendered.remove();
-                let _ = app.remove_attribute("hidden");
-                if let Some(element) = place.and_then(|i| focusables(&app).nth(i)) {
-                    focus_in_place(&element);
-                }
-            });
-        });
-    }
-
-    /// What a keyboard can reach, in the order Tab reaches it on our pages (no positive
-    /// tabindex), and `h1`s and `main`, which the app focuses itself.
-    const FOCUSABLE: &str = "a[href], button, select, input, textarea, [tabindex]";
-
-    fn focusables(root: &web_sys::Element) -> impl Iterator<Item = web_sys::Element> {
-        let list = root.query_selector_all(FOCUSABLE).ok();
-        let count = list.as_ref().map_or(0, web_sys::NodeList::length);
-        (0..count).filter_map(move |i| {
-            use wasm_bindgen::JsCast;
-            list.as_ref()?.item(i)?.dyn_into().ok()
-        })
-    }
-
-    /// Where focus is within `root`, as the position among its focusable elements: a reader who
-    /// tabbed into the pre-rendered page keeps their place in the app's identical one.
-    fn focus_place(document: &web_sys::Document, root: &web_sys::Element) -> Option<usize> {
-        let active = document.active_element()?;
-        focusables(root).position(|element| element == active)
-    }
-
     /// The theme the page was started with: `public/theme.js` has already applied the stored
     /// choice to `<html data-theme>`.
     pub fn current_theme() -> Option<String> {
@@ -479,6 +406,199 @@ mod imp {
             Err(_) => ShareOutcome::Failed,
         }
     }
+
+    /// The document the pre-render put in the page, if this page was pre-rendered.
+    pub fn page_data() -> Option<String> {
+        document()?.get_element_by_id(PAGE_DATA_ID)?.text_content()
+    }
+
+    pub fn mark_app_started() {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute(APP_STARTED_ATTRIBUTE, "");
+        }
+    }
+
+    /// Shows every `<time datetime>` of the page in the reader's locale and zone: the
+    /// pre-render wrote them in UTC, which is true for everyone but nobody's own clock.
+    pub fn relabel_times_in_main() {
+        use wasm_bindgen::JsCast;
+        let Some(times) = document().and_then(|d| d.query_selector_all("#main time[datetime]").ok())
+        else {
+            return;
+        };
+        for i in 0..times.length() {
+            let Some(time) = times.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let Some(at) = time
+                .get_attribute("datetime")
+                .and_then(|d| Timestamp::parse(&d))
+            else {
+                continue;
+            };
+            let label = if time.has_attribute(crate::components::TIME_ONLY_ATTRIBUTE) {
+                format_time(at)
+            } else {
+                format_date_time(at)
+            };
+            time.set_text_content(Some(&label));
+        }
+    }
+
+    /// Calls `f` once, at the reader's first action on the page: a key, a pointer, a scroll,
+    /// or coming back to the tab.
+    pub fn on_first_action(f: impl FnOnce() + 'static) {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let once = Rc::new(Cell::new(Some(f)));
+        let callback = Closure::<dyn Fn()>::new(move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        });
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(true);
+        for event in ["pointerdown", "keydown", "wheel", "touchstart", "scroll", "visibilitychange"] {
+            let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+                event,
+                callback.as_ref().unchecked_ref(),
+                &options,
+            );
+        }
+        // Listens for the life of the page; after the first action it does nothing.
+        callback.forget();
+    }
+
+    /// Builds a live view and puts it into `parent`, before `before` or at the end. The view
+    /// belongs to the reactive owner this runs under and works as long as that owner lives:
+    /// for a page the app adopted, until the reader leaves it.
+    fn place_view(
+        parent: &web_sys::Element,
+        before: Option<&web_sys::Node>,
+        view: impl leptos::prelude::IntoView + 'static,
+    ) {
+        use leptos::prelude::StoredValue;
+        use leptos::tachys::view::{Mountable, Render};
+        let mut state = view.into_view().build();
+        state.mount(parent, before);
+        let _ = StoredValue::new_local(state);
+    }
+
+    /// Puts a live view in place of the first element `selector` finds (a pre-rendered
+    /// page's stand-in for a control that needs the app).
+    pub fn replace_with_view(selector: &str, view: impl leptos::prelude::IntoView + 'static) {
+        let Some(stand_in) = document().and_then(|d| d.query_selector(selector).ok().flatten())
+        else {
+            return;
+        };
+        let Some(parent) = stand_in.parent_element() else {
+            return;
+        };
+        place_view(&parent, Some(&stand_in), view);
+        stand_in.remove();
+    }
+
+    /// Puts a live view in the element `selector` finds, in place of what it holds.
+    pub fn replace_children_with_view(
+        selector: &str,
+        view: impl leptos::prelude::IntoView + 'static,
+    ) {
+        if let Some(parent) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
+            parent.set_text_content(None);
+            place_view(&parent, None, view);
+        }
+    }
+
+    pub fn main_element() -> Option<web_sys::HtmlElement> {
+        wasm_bindgen::JsCast::dyn_into(document()?.get_element_by_id("main")?).ok()
+    }
+
+    pub fn child_nodes(parent: &web_sys::Element) -> Vec<web_sys::Node> {
+        let children = parent.child_nodes();
+        (0..children.length()).filter_map(|i| children.item(i)).collect()
+    }
+
+    pub fn remove_children(parent: &web_sys::Element) {
+        parent.set_text_content(None);
+    }
+
+    pub fn remove_nodes(nodes: Vec<web_sys::Node>) {
+        for node in nodes {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
+
+    /// Puts a live view at the top of the main landmark, above the page.
+    pub fn prepend_to_main(view: impl leptos::prelude::IntoView + 'static) {
+        if let Some(main) = document().and_then(|d| d.get_element_by_id("main")) {
+            place_view(&main, main.first_child().as_ref(), view);
+        }
+    }
+
+    /// Adds day sections (`section.day`, labelled by their heading's id) drawn apart from the
+    /// page to the list with id `list_id`: the stories of a day the list has already join it,
+    /// at its top or its end; a new day is added whole. Nothing on the page is drawn again.
+    pub fn merge_days_into(list_id: &str, at_top: bool, days: impl leptos::prelude::IntoView + 'static) {
+        use wasm_bindgen::JsCast;
+        let Some(document) = document() else {
+            return;
+        };
+        let (Some(list), Ok(scratch)) = (
+            document.get_element_by_id(list_id),
+            document.create_element("div"),
+        ) else {
+            return;
+        };
+        place_view(&scratch, None, days);
+        let Ok(new_days) = scratch.query_selector_all(":scope > section.day") else {
+            return;
+        };
+        let new_days: Vec<web_sys::Element> = (0..new_days.length())
+            .filter_map(|i| new_days.item(i)?.dyn_into().ok())
+            .collect();
+        // Newer days go above the list's first, in their order; older ones at its end.
+        let top = list.first_element_child();
+        for day in new_days {
+            let label = day.get_attribute("aria-labelledby").unwrap_or_default();
+            let shown = list
+                .query_selector(&format!(":scope > section.day[aria-labelledby=\"{label}\"]"))
+                .ok()
+                .flatten();
+            match shown {
+                Some(shown) => {
+                    let stories = day.query_selector_all(":scope > .feed-item").ok();
+                    let first_story = shown.query_selector(":scope > .feed-item").ok().flatten();
+                    for i in 0..stories.as_ref().map_or(0, web_sys::NodeList::length) {
+                        let Some(story) = stories.as_ref().and_then(|s| s.item(i)) else {
+                            continue;
+                        };
+                        let _ = match (&first_story, at_top) {
+                            (Some(first), true) => shown.insert_before(&story, Some(first)),
+                            _ => shown.append_child(&story),
+                        };
+                    }
+                }
+                None => {
+                    let _ = match (&top, at_top) {
+                        (Some(top), true) => list.insert_before(&day, Some(top)),
+                        _ => list.append_child(&day),
+                    };
+                }
+            }
+        }
+        if let Some(empty) = document.query_selector(".feed__empty").ok().flatten() {
+            empty.remove();
+        }
+    }
+
 
     fn document() -> Option<web_sys::Document> {
         web_sys::window()?.document()
@@ -630,10 +750,6 @@ mod imp {
         DEFAULT_API_BASE.to_owned()
     }
 
-    pub fn utc_offset_minutes(_: Timestamp) -> i32 {
-        0
-    }
-
     pub fn now() -> Timestamp {
         let since_epoch = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -698,8 +814,6 @@ mod imp {
 
     pub fn on_history_move(_: impl Fn() + 'static) {}
 
-    pub fn take_over_prerendered_page() {}
-
     pub fn set_page_head(_: &PageHead) {}
 
     pub fn set_page_title(_: &str) {}
@@ -728,12 +842,15 @@ pub use imp::{
     focus_page_heading, format_date_time, format_day, format_time, is_online, now,
     on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
     follow_links_in_app, report_height_to_parent, scroll_to_after_layout, scroll_to_top,
-    scroll_y, set_page_head, set_page_title, share, take_over_prerendered_page,
-    utc_offset_minutes,
+    scroll_y, set_page_head, set_page_title, share,
 };
 
 #[cfg(target_arch = "wasm32")]
-pub use imp::prerendered_app_root;
+pub use imp::{
+    child_nodes, main_element, mark_app_started, merge_days_into, on_first_action, page_data,
+    prepend_to_main, relabel_times_in_main, remove_children, remove_nodes,
+    replace_children_with_view, replace_with_view,
+};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod config;
 pub mod embed;
 pub mod model;
 pub mod routes;

@@ -4,13 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    if let Some(root) = broadsheet::browser::prerendered_app_root() {
-        // A page pre-rendered at build time stays in view; the app draws the same page hidden
-        // beside it and then takes its place (docs/adr/0004-prerender-takeover.md).
-        leptos::mount::mount_to(root, broadsheet::app::App).forget();
-    } else {
-        leptos::mount::mount_to_body(broadsheet::app::App);
-    }
+    broadsheet::app::start();
 }
 
 /// The app runs in the browser; natively this crate is a library whose components render to

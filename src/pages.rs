@@ -7,8 +7,8 @@ mod embed_story;
 mod feed;
 mod not_found;
 
-pub use article::ArticlePage;
+pub use article::{AdoptedArticlePage, ArticlePage};
 pub use embed_feed::EmbedFeedPage;
 pub use embed_story::EmbedStoryPage;
-pub use feed::{FeedPage, FeedStore};
+pub use feed::{AdoptedFeedPage, FeedPage, FeedStore};
 pub use not_found::NotFoundPage;

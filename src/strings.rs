@@ -66,6 +66,10 @@ pub const NOT_FOUND_TEXT: &str =
 pub const ARTICLE_NOT_FOUND_TEXT: &str =
     "We couldn't find that story. It may have been removed, or the address may be mistyped.";
 pub const BACK_TO_ALL_NEWS: &str = "Back to All News";
+pub const ARTICLE_REMOVED_TITLE: &str = "Story removed";
+pub const ARTICLE_REMOVED_TEXT: &str = "This story has been removed since this page was published.";
+/// Before the reason (`ERROR_*`), when a page shown could not be brought up to date.
+pub const REFRESH_FAILED: &str = "We couldn't check for newer news.";
 
 /// Partner embeds: the iframe's own words. A link in an embed opens Broadsheet in a new tab,
 /// and says so to screen readers.

@@ -127,7 +127,7 @@ fn every_article_of_the_feed_gets_its_page_and_the_shell_is_kept() {
     for id in &ids {
         let html = page(&dist, id);
         assert_eq!(
-            text(&select(&html, "#prerendered main#main article h1")[0]),
+            text(&select(&html, "body > main#main article h1")[0]),
             squash(&sample_article(id).headline)
         );
     }
@@ -150,10 +150,10 @@ fn all_news_is_pre_rendered_with_the_first_page_under_dated_headings() {
     let html = Html::parse_document(&std::fs::read_to_string(dist.join("index.html")).unwrap());
 
     assert_eq!(
-        text(&select(&html, "#prerendered main#main h1")[0]),
+        text(&select(&html, "body > main#main h1")[0]),
         "All News"
     );
-    let links: Vec<_> = select(&html, "#prerendered .feed-item__title a")
+    let links: Vec<_> = select(&html, "main .feed-item__title a")
         .iter()
         .map(|a| a.value().attr("href").unwrap().to_owned())
         .collect();
@@ -175,19 +175,18 @@ fn all_news_is_pre_rendered_with_the_first_page_under_dated_headings() {
         );
     }
     assert_eq!(
-        select(&html, ".feed__more button[disabled]").len(),
+        select(&html, ".feed__more.needs-app button").len(),
         usize::from(first.next_url.is_some()),
-        "Load more where the feed has a next page, unusable until the app takes over"
+        "Load more where the feed has a next page, kept out of sight until the app runs"
     );
-    assert!(
-        select(&html, "#app[hidden]").len() == 1,
-        "the app's mount point waits hidden"
+    let data = &select(&html, "body > script#page-data[type=\"application/json\"]")[0];
+    assert_eq!(
+        Feed::parse(&data.text().collect::<String>()).unwrap(),
+        first,
+        "the page carries the feed's first page, for the app to adopt it with"
     );
     let served = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    assert!(
-        !served.contains("<!>"),
-        "no hydration markers in a page that is replaced, not hydrated"
-    );
+    assert!(!served.contains("<!>"), "no hydration markers");
 
     assert_eq!(
         text(&select(&html, "head title")[0]),
@@ -237,16 +236,16 @@ fn an_article_page_reads_in_full_without_scripts() {
     let article = sample_article(SEED_ID);
     let html = page(&dist, SEED_ID);
 
-    // The page itself, in the app's frame, with the app's hidden mount point beside it.
-    assert_eq!(
-        select(&html, "body > #prerendered > header.masthead").len(),
-        1
-    );
-    let main = &select(&html, "body > #prerendered > main#main")[0];
+    // The page itself, in the app's frame, with the document it shows for the app to adopt.
+    assert_eq!(select(&html, "body > header.masthead").len(), 1);
+    let main = &select(&html, "body > main#main")[0];
     assert_eq!(main.value().attr("class"), Some("page"));
-    let app = &select(&html, "body > #app")[0];
-    assert!(app.value().attr("hidden").is_some());
-    assert_eq!(app.children().count(), 0);
+    let data = &select(&html, "body > script#page-data[type=\"application/json\"]")[0];
+    assert_eq!(
+        Article::parse(&data.text().collect::<String>()).unwrap(),
+        article,
+        "the page carries its article document"
+    );
     assert!(
         select(&html, "noscript").is_empty(),
         "the page needs no script"
@@ -449,8 +448,16 @@ fn hostile_documents_stay_text() {
         .collect();
     assert_eq!(
         inline,
-        ["application/ld+json"],
-        "the one inline script is data"
+        ["application/ld+json", "application/json"],
+        "the inline scripts are data"
+    );
+    let data = &select(&html, "script#page-data")[0];
+    assert_eq!(
+        Article::parse(&data.text().collect::<String>())
+            .unwrap()
+            .headline,
+        evil,
+        "the carried document cannot close its element, and reads back whole"
     );
     assert_eq!(text(&select(&html, "main h1")[0]), squash(evil));
     assert_eq!(text(&select(&html, "main blockquote")[0]), squash(evil));

@@ -37,13 +37,13 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use broadsheet::browser::{APP_ROOT_ID, PRERENDERED_ID, PAGE_HEAD_MARK};
+    use broadsheet::browser::{PAGE_DATA_ID, PAGE_HEAD_MARK};
     use broadsheet::components::{
-        ArticleView, BackToAllNews, FeedList, NewStoriesPrompt, SectionNav, SiteFrame,
+        ArticleView, BackToAllNews, FeedContent, FeedMore, FeedView, NewStoriesPrompt, SiteFrame,
     };
     use broadsheet::model::{sections, Article, Feed, FeedItem};
     use broadsheet::seo::{self, MetaKey, PageHead};
-    use broadsheet::{routes, strings};
+    use broadsheet::routes;
     use leptos::prelude::*;
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
@@ -96,11 +96,23 @@ mod native {
         let site = options.site.trim_end_matches('/');
 
         let feed = api.feed()?;
-        let feed_page = all_news(feed.first_page, feed.more);
-        write(
-            &dist.join("index.html"),
-            &page_html(&shell, &seo::feed_head(None, site), None, &feed_page)?,
-        )?;
+        let mut listings = vec![None];
+        listings.extend(sections(&feed.first_page).into_iter().map(Some));
+        for section in &listings {
+            let page = all_news(&feed.first_page, feed.more, section.clone());
+            let path = match section {
+                None => dist.join("index.html"),
+                Some(name) => dist
+                    .join(SECTIONS_DIR)
+                    .join(routes::percent_encode(name))
+                    .join("index.html"),
+            };
+            let head = seo::feed_head(section.as_deref(), site);
+            write(
+                &path,
+                &page_html(&shell, &head, None, &page, &feed.first_page_json)?,
+            )?;
+        }
         let items = feed.items;
         let mut written = 0;
         let mut skipped = Vec::new();
@@ -112,12 +124,14 @@ mod native {
                 skipped.push(format!("{} (its id cannot be a file name)", item.id));
                 continue;
             };
-            let article = match api
+            let (article, article_json) = match api
                 .document_url(document.as_str())
                 .and_then(|url| api.get(&url))
-                .and_then(|json| Article::parse(&json).map_err(|e| e.to_string()))
-            {
-                Ok(article) => article,
+                .and_then(|json| {
+                    let article = Article::parse(&json).map_err(|e| e.to_string())?;
+                    Ok((article, json))
+                }) {
+                Ok(read) => read,
                 Err(why) => {
                     skipped.push(format!("{}: {why}", item.id));
                     continue;
@@ -125,9 +139,10 @@ mod native {
             };
             let head = seo::article_head(&article, site);
             let json_ld = seo::article_json_ld(&article, site);
+            let data = article_json.clone();
             let page = render(move || {
                 view! {
-                    <SiteFrame online=true>
+                    <SiteFrame>
                         <ArticleView article/>
                         <BackToAllNews/>
                     </SiteFrame>
@@ -136,12 +151,13 @@ mod native {
             });
             write(
                 &dir.join("index.html"),
-                &page_html(&shell, &head, Some(&json_ld), &page)?,
+                &page_html(&shell, &head, Some(&json_ld), &page, &data)?,
             )?;
             written += 1;
         }
         let mut summary = format!(
-            "prerender: All News and {written} article(s) written to {}",
+            "prerender: All News, {} section(s) and {written} article(s) written to {}",
+            listings.len() - 1,
             dist.display()
         );
         for s in skipped {
@@ -159,45 +175,41 @@ mod native {
     fn app_shell(dist: &Path) -> Result<String, String> {
         let index = read(&dist.join("index.html"))?;
         let kept = dist.join("app-shell.html");
-        if index.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
+        if index.contains(&format!("id=\"{PAGE_DATA_ID}\"")) {
             return read(&kept);
         }
         write(&kept, &index)?;
         Ok(index)
     }
 
-    /// All News as the app first shows it: the first page of the feed under day headings, in
-    /// the app's own markup. Headings are dates (never "Today"), true on any day the page is
-    /// read; the app, once it takes over, shows the reader's day and zone.
-    fn all_news(first_page: Vec<FeedItem>, more: bool) -> String {
-        let sections = sections(&first_page);
-        let empty = first_page.is_empty();
+    /// All News, or one section of it, as the app first shows it: the first page of the feed
+    /// under day headings, in the app's own components. Headings are dates (never "Today"),
+    /// true on any day the page is read. The controls that need the app are its own, drawn
+    /// still: the style sheet keeps them out of sight until the app adopts the page.
+    fn all_news(first_page: &[FeedItem], more: bool, section: Option<String>) -> String {
+        let sections = sections(first_page);
+        let items: Vec<FeedItem> = first_page
+            .iter()
+            .filter(|i| section.is_none() || i.section() == section.as_deref())
+            .cloned()
+            .collect();
         render(move || {
+            let new_stories = view! { <NewStoriesPrompt count=Signal::stored(0) on_show=|| ()/> };
+            let foot = view! {
+                <FeedMore has_next=more loading=false error=Signal::stored(None) on_more=|| ()/>
+            };
             view! {
-                <SiteFrame online=true>
-                    <div class="feed">
-                        <h1 class="feed__title" tabindex="-1">{strings::ALL_NEWS}</h1>
-                        <div class="feed__pages">
-                            <NewStoriesPrompt count=Signal::stored(0) on_show=|| ()/>
-                            <SectionNav sections current=None/>
-                            <FeedList items=Signal::stored(first_page) dated_headings=true/>
-                            {empty.then(|| view! { <p class="notice">{strings::EMPTY_FEED}</p> })}
-                            <div class="feed__more">
-                                // Load more needs the app: until it takes over, the button
-                                // says it cannot be used yet rather than ignore a click.
-                                {if more {
-                                    view! {
-                                        <button type="button" class="button" aria-describedby="feed-status" disabled>
-                                            {strings::LOAD_MORE}
-                                        </button>
-                                    }.into_any()
-                                } else {
-                                    view! { <p class="feed__end">{strings::END_OF_FEED}</p> }.into_any()
-                                }}
-                                <p id="feed-status" class="feed__status" role="status"></p>
-                            </div>
-                        </div>
-                    </div>
+                <SiteFrame>
+                    <FeedView section=section.clone()>
+                        <FeedContent
+                            items
+                            sections
+                            section
+                            new_stories=new_stories.into_any()
+                            more=foot.into_any()
+                            dated_headings=true
+                        />
+                    </FeedView>
                 </SiteFrame>
             }
             .into_any()
@@ -213,22 +225,22 @@ mod native {
     }
 
     /// The view's HTML without the empty comments (`<!>`) Leptos leaves between parts of a
-    /// view for hydration. The app replaces the page rather than hydrating it (ADR 4), and the
+    /// view for hydration. The app adopts the page without hydrating it (ADR 5), and the
     /// whitespace those comments split in two could move a few pixels as the page's fonts
-    /// settled: a layout shift on a page that must not shift. (Text never contains `<!>`: its
-    /// `<` is escaped.)
+    /// settled. (Text never contains `<!>`: its `<` is escaped.)
     fn render(view: impl FnOnce() -> AnyView) -> String {
         Owner::new().with(|| view().to_html()).replace("<!>", "")
     }
 
-    /// The shell with the page's head tags in place of its title, and the page in its body:
-    /// visible, with the app's hidden mount point beside it. The shell's own head (styles, the
-    /// API base, however the app is started) stays as Trunk and its hooks wrote it.
+    /// The shell with the page's head tags in place of its title, and in its body the page and
+    /// the document it shows (`data`). The shell's own head (styles, the API base, however the
+    /// app is started) stays as Trunk and its hooks wrote it.
     fn page_html(
         shell: &str,
         head: &PageHead,
         json_ld: Option<&str>,
         page: &str,
+        data: &str,
     ) -> Result<String, String> {
         let title_start = shell
             .find("<title>")
@@ -252,9 +264,13 @@ mod native {
         html.push_str(&shell[..title_start]);
         html.push_str(&head_tags(head, json_ld));
         html.push_str(&shell[title_end..body_start]);
+        // The document the page shows travels with it, for the app to adopt the page with.
+        // `<` occurs in JSON only inside strings, where `\u003c` means the same: the text
+        // cannot close the element.
         let _ = write!(
             html,
-            "\n<div id=\"{PRERENDERED_ID}\">{page}</div>\n<div id=\"{APP_ROOT_ID}\" hidden></div>"
+            "\n{page}\n<script type=\"application/json\" id=\"{PAGE_DATA_ID}\">{}</script>",
+            data.replace('<', "\\u003c")
         );
         // The shell's "needs JavaScript" notice is not true of a page that is already here.
         html.push_str(&without_noscript(&shell[body_start..body_end]));
@@ -323,8 +339,14 @@ mod native {
         out
     }
 
+    /// Where a section's page goes, under its name as the site's links encode it
+    /// (`routes::section`); the deployment answers `/?section=<name>` with it.
+    const SECTIONS_DIR: &str = "section";
+
     struct FeedPages {
         first_page: Vec<FeedItem>,
+        /// The first page as the API sent it: the pre-rendered listings carry it to the app.
+        first_page_json: String,
         /// Whether the first page has a next one: All News then offers Load more.
         more: bool,
         /// Every item of every page, each once.
@@ -363,6 +385,7 @@ mod native {
         /// first page as All News first shows it.
         fn feed(&self) -> Result<FeedPages, String> {
             let mut first_page = None;
+            let mut first_page_json = String::new();
             let mut more = false;
             let mut items: Vec<FeedItem> = Vec::new();
             let mut visited = Vec::new();
@@ -371,7 +394,8 @@ mod native {
                 if visited.contains(&url) || visited.len() == MAX_FEED_PAGES {
                     break;
                 }
-                let page = Feed::parse(&self.get(&url)?).map_err(|e| format!("{url}: {e}"))?;
+                let json = self.get(&url)?;
+                let page = Feed::parse(&json).map_err(|e| format!("{url}: {e}"))?;
                 next = page
                     .next_url
                     .as_ref()
@@ -380,6 +404,7 @@ mod native {
                     // As the app decides whether to offer Load more.
                     more = next.as_ref().is_some_and(|n| *n != url);
                     first_page = Some(page.items.clone());
+                    first_page_json = json;
                 }
                 for item in page.items {
                     if !items.iter().any(|i| i.id == item.id) {
@@ -390,6 +415,7 @@ mod native {
             }
             Ok(FeedPages {
                 first_page: first_page.unwrap_or_default(),
+                first_page_json,
                 more,
                 items,
             })

@@ -1,7 +1,7 @@
 use super::FeedItemCard;
 use crate::browser;
 use crate::model::{feed::group_by_day, CivilDate, FeedItem};
-use crate::strings;
+use crate::{config, strings};
 use leptos::prelude::*;
 
 /// The feed's items under a heading for each day of the reader's calendar. Keyed by day and by
@@ -15,9 +15,9 @@ pub fn FeedList(
     #[prop(into)] items: Signal<Vec<FeedItem>>,
     #[prop(optional)] dated_headings: bool,
 ) -> impl IntoView {
-    let now = browser::now();
-    let offset = browser::utc_offset_minutes(now);
-    let today = (!dated_headings).then(|| now.civil_date(offset));
+    // The newsroom's days, not the reader's: the pre-rendered page and the app group alike.
+    let offset = config::NEWSROOM_UTC_OFFSET_MINUTES;
+    let today = (!dated_headings).then(|| browser::now().civil_date(offset));
     let groups = Memo::new(move |_| {
         items.with(|items| {
             group_by_day(items, offset)

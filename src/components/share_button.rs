@@ -14,7 +14,7 @@ pub fn ShareButton(title: String, url: String) -> impl IntoView {
         spawn_local(async move { outcome.set(Some(browser::share(title, url).await)) });
     };
     view! {
-        <div class="share" lang=strings::UI_LANGUAGE>
+        <div class="share needs-app" lang=strings::UI_LANGUAGE>
             <button type="button" class="button button--small" on:click=on_click>
                 {strings::SHARE}
             </button>

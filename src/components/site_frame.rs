@@ -1,14 +1,15 @@
-use super::{OfflineNotice, SiteHeader};
+use super::SiteHeader;
 use leptos::prelude::*;
 
-/// The frame of every page of the site: masthead, offline notice, and the main landmark the
-/// page goes in. The app and the pre-render share it, so a page rendered at build time sits in
-/// exactly the frame the app draws when it takes over.
+/// The frame of every page of the site: masthead, the place of the offline notice, and the
+/// main landmark the page goes in. The pre-render and the app share it; the app puts its live
+/// parts (the offline notice, the page) into it, whether it drew the frame or adopted it.
 #[component]
-pub fn SiteFrame(#[prop(into)] online: Signal<bool>, children: Children) -> impl IntoView {
+pub fn SiteFrame(#[prop(optional)] children: Option<Children>) -> impl IntoView {
     view! {
         <SiteHeader/>
-        <OfflineNotice online/>
-        <main id="main" class="page" tabindex="-1">{children()}</main>
+        // Always in the page, so that screen readers announce what appears in it.
+        <div class="offline-notice" role="status"></div>
+        <main id="main" class="page" tabindex="-1">{children.map(|c| c())}</main>
     }
 }

@@ -2,6 +2,11 @@ use crate::browser;
 use crate::model::Timestamp;
 use leptos::prelude::*;
 
+/// Marks a `<time>` that shows the time of day alone, so the app can write it again in the
+/// reader's zone on a pre-rendered page (`browser::relabel_times_in_main`); the same name as
+/// the attribute `TimeTag` writes.
+pub const TIME_ONLY_ATTRIBUTE: &str = "data-time-only";
+
 /// A moment, machine-readable in `datetime` and shown in the reader's locale and zone.
 #[component]
 pub fn TimeTag(at: Timestamp, #[prop(optional)] time_only: bool) -> impl IntoView {
@@ -10,5 +15,7 @@ pub fn TimeTag(at: Timestamp, #[prop(optional)] time_only: bool) -> impl IntoVie
     } else {
         browser::format_date_time(at)
     };
-    view! { <time datetime=at.to_string()>{shown}</time> }
+    view! {
+        <time datetime=at.to_string() data-time-only=time_only.then_some("")>{shown}</time>
+    }
 }

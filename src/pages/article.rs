@@ -1,5 +1,8 @@
 use crate::api::{self, ArticleSource, FetchError};
-use crate::components::{ArticleSkeleton, ArticleView, BackToAllNews, LoadError, NotFoundNotice};
+use crate::components::{
+    ArticleSkeleton, ArticleView, BackToAllNews, LoadError, NotFoundNotice, RefreshNotice,
+    ShareButton,
+};
 use crate::model::Article;
 use crate::pages::FeedStore;
 use crate::seo;
@@ -26,11 +29,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     view! {
         <Suspense fallback=ArticleSkeleton>
             {move || Suspend::new(async move {
-                let article_or_error = article.await;
-                // Whatever the answer, the app now has this page to show in place of the
-                // pre-rendered one, if there is one.
-                browser::take_over_prerendered_page();
-                match article_or_error {
+                match article.await {
                     Ok(article) => {
                         // The head follows the article: the tags the pre-render writes.
                         browser::set_page_head(&seo::article_head(&article, &browser::page_origin()));
@@ -57,6 +56,58 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         </Suspense>
         <BackToAllNews/>
     }
+}
+
+/// An article as the pre-render drew it, taken over where it stands: its Share button works,
+/// its times are the reader's, and at the reader's first action the app asks whether the
+/// story has changed since the page was made. A newer version takes the article's place; a
+/// story removed since says so; a request that fails leaves the article as it is, with a quiet
+/// notice and Retry.
+#[component]
+pub fn AdoptedArticlePage(id: String, article: Article) -> impl IntoView {
+    let store = expect_context::<FeedStore>();
+    let share = view! { <ShareButton title=article.headline.clone() url=article.url.to_string()/> };
+    browser::replace_with_view("#main .share", share);
+    browser::relabel_times_in_main();
+    let error = RwSignal::new(None::<FetchError>);
+    let owner = Owner::current().unwrap_or_default();
+    let shown = StoredValue::new(article);
+    let check = move || {
+        let (id, store, owner) = (id.clone(), store.clone(), owner.clone());
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let latest = load_article(id, store, None).await;
+            owner.with(|| match latest {
+                Ok(latest) if shown.with_value(|a| *a != latest) => {
+                    shown.set_value(latest.clone());
+                    browser::replace_with_view(
+                        "#main article.article",
+                        view! { <ArticleView article=latest/> },
+                    );
+                    browser::relabel_times_in_main();
+                }
+                Ok(_) => {}
+                Err(FetchError::NotFound) => browser::replace_with_view(
+                    "#main article.article",
+                    view! {
+                        <NotFoundNotice
+                            title=strings::ARTICLE_REMOVED_TITLE
+                            message=strings::ARTICLE_REMOVED_TEXT
+                        />
+                    },
+                ),
+                Err(failure) => error.set(Some(failure)),
+            });
+        });
+    };
+    let retry = check.clone();
+    browser::prepend_to_main(move || {
+        error.get().map(|e| {
+            let retry = retry.clone();
+            view! { <RefreshNotice message=e.message() detail=e.detail() on_retry=move || retry()/> }
+        })
+    });
+    browser::on_first_action(check);
 }
 
 /// Broadsheet's own stories come from their article documents; another publisher's item, which

@@ -1,7 +1,10 @@
 use crate::api::{self, FeedPage as Page, FetchError};
-use crate::components::{FeedList, FeedSkeleton, LoadError, NewStoriesPrompt, SectionNav};
+use crate::components::{
+    FeedContent, FeedList, FeedMore, FeedSkeleton, FeedView, LoadError, NewStoriesPrompt,
+    RefreshNotice, FEED_LIST_ID,
+};
 use crate::model::{append_new_items, sections, FeedItem};
-use crate::{browser, routes, seo, strings};
+use crate::{browser, routes, seo};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -27,6 +30,8 @@ pub struct FeedStore {
     visited: StoredValue<Vec<String>>,
     loading: RwSignal<bool>,
     error: RwSignal<Option<FetchError>>,
+    /// Why the last look for new stories failed; the stories shown stay.
+    refresh_error: RwSignal<Option<FetchError>>,
     /// Where the reader was in the feed when they last left it.
     scroll_y: StoredValue<f64>,
     /// Set by a Back or Forward that leads to the feed: only those restore the scroll position.
@@ -36,9 +41,9 @@ pub struct FeedStore {
 }
 
 impl FeedStore {
-    /// Called once by the app, before its router, so that this store hears of history moves
-    /// before the router renders the page they lead to.
-    pub fn provide() {
+    /// Called once by the app, before it listens to history itself, so that this store hears
+    /// of history moves before the page they lead to is drawn.
+    pub fn provide() -> FeedStore {
         let store = FeedStore {
             owner: Owner::current().unwrap_or_default(),
             first: StoredValue::new(None),
@@ -49,24 +54,32 @@ impl FeedStore {
             visited: StoredValue::new(Vec::new()),
             loading: RwSignal::new(false),
             error: RwSignal::new(None),
+            refresh_error: RwSignal::new(None),
             scroll_y: StoredValue::new(0.0),
             moved_in_history: StoredValue::new(false),
             shown: StoredValue::new(false),
         };
-        let (moved, shown, scroll_y) = (store.moved_in_history, store.shown, store.scroll_y);
+        let moved = store.moved_in_history;
+        let leaving = store.clone();
         // Scroll restoration is manual (see `browser::on_history_move`): the feed gets back its
         // position; any other page starts at its top.
         browser::on_history_move(move || {
-            if shown.get_value() {
-                scroll_y.set_value(browser::scroll_y());
-            }
+            leaving.remember_place();
             let to_feed = browser::current_path() == routes::ALL_NEWS;
             moved.set_value(to_feed);
             if !to_feed {
                 browser::scroll_to_after_layout(0.0);
             }
         });
-        provide_context(store);
+        provide_context(store.clone());
+        store
+    }
+
+    /// Notes where the reader is in the feed, if it is on screen, before they leave it.
+    pub fn remember_place(&self) {
+        if self.shown.get_value() {
+            self.scroll_y.set_value(browser::scroll_y());
+        }
     }
 
     /// The first page, fetched the first time All News is shown and kept after that.
@@ -79,6 +92,17 @@ impl FeedStore {
             .with(|| LocalResource::new(api::fetch_first_feed_page));
         self.first.set_value(Some(resource));
         resource
+    }
+
+    /// Starts from the first page a pre-rendered page carried, instead of fetching it.
+    fn adopt_first_page(&self, page: Page) {
+        let resource = self.owner.with(|| {
+            LocalResource::new(move || {
+                let page = page.clone();
+                async move { Ok(page) }
+            })
+        });
+        self.first.set_value(Some(resource));
     }
 
     /// The item with this id among the pages already loaded.
@@ -108,24 +132,29 @@ impl FeedStore {
     /// Every item shown, newest first: the new stories the reader asked for, the first page,
     /// then the pages after it.
     fn all_items(&self, first: &[FeedItem]) -> Vec<FeedItem> {
-        let mut items = self.newer.get();
+        let mut items = self.newer.get_untracked();
         items.extend_from_slice(first);
-        items.extend(self.more.get());
+        items.extend(self.more.get_untracked());
         items
     }
 
-    /// Fetches the first page again and keeps aside the stories that are not shown yet.
+    /// Fetches the first page again and keeps aside the stories that are not shown yet. A
+    /// failure is said quietly beside the stories, which stay.
     fn check_for_new(&self, first: Vec<FeedItem>) {
         if !browser::page_visible() {
             return;
         }
         let store = self.clone();
         spawn_local(async move {
-            // A failed check is not worth interrupting the reader for: the next one may work.
-            let Ok(latest) = api::fetch_first_feed_page().await else {
-                return;
+            let latest = match api::fetch_first_feed_page().await {
+                Ok(latest) => latest,
+                Err(error) => {
+                    store.refresh_error.set(Some(error));
+                    return;
+                }
             };
-            let known = store.all_items_untracked(&first);
+            store.refresh_error.set(None);
+            let known = store.all_items(&first);
             let pending = store.pending.get_untracked();
             let fresh: Vec<FeedItem> = latest
                 .feed
@@ -143,19 +172,16 @@ impl FeedStore {
         });
     }
 
-    fn all_items_untracked(&self, first: &[FeedItem]) -> Vec<FeedItem> {
-        untrack(|| self.all_items(first))
-    }
-
-    /// Shows the new stories above the others.
-    fn show_new(&self) {
+    /// Moves the new stories the reader asked for above the others; returns them.
+    fn show_new(&self) -> Vec<FeedItem> {
         let pending = self.pending.get_untracked();
         self.pending.set(Vec::new());
         self.newer.update(|newer| {
-            let mut all = pending;
+            let mut all = pending.clone();
             all.append(newer);
             *newer = all;
         });
+        pending
     }
 
     fn next_url(&self, first: &Page) -> Option<String> {
@@ -164,7 +190,7 @@ impl FeedStore {
 
     /// Loads the page after the last one loaded, unless one is loading already; `on_loaded`
     /// gets the stories it added.
-    fn load_more(&self, first: &Page, on_loaded: impl FnOnce(&[FeedItem]) + 'static) {
+    fn load_more(&self, first: &Page, on_loaded: impl FnOnce(Vec<FeedItem>) + 'static) {
         let Some(url) = untrack(|| self.next_url(first)) else {
             return;
         };
@@ -193,7 +219,7 @@ impl FeedStore {
                     });
                     let unvisited = page.next.filter(|n| !visited.with_value(|v| v.contains(n)));
                     next.set(Some(unvisited));
-                    on_loaded(&new);
+                    on_loaded(new);
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -202,34 +228,31 @@ impl FeedStore {
     }
 }
 
+/// The stories of `section` among `items` (all of them without a section).
+fn in_section(items: Vec<FeedItem>, section: Option<&str>) -> Vec<FeedItem> {
+    match section {
+        Some(name) => items
+            .into_iter()
+            .filter(|i| i.section() == Some(name))
+            .collect(),
+        None => items,
+    }
+}
+
 /// All News: the feed's items by day, optionally narrowed to one section (`?section=`).
 #[component]
-pub fn FeedPage(section: Memo<Option<String>>) -> impl IntoView {
+pub fn FeedPage(section: Option<String>) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     let first = store.first_page();
-    let title = move || {
-        section
-            .get()
-            .unwrap_or_else(|| strings::ALL_NEWS.to_owned())
-    };
-
-    Effect::new(move |_| {
-        browser::set_page_head(&seo::feed_head(
-            section.get().as_deref(),
-            &browser::page_origin(),
-        ))
-    });
-
+    browser::set_page_head(&seo::feed_head(section.as_deref(), &browser::page_origin()));
+    let narrowed = section.clone();
     view! {
-        <div class="feed">
-            <h1 class="feed__title" tabindex="-1">{title}</h1>
+        <FeedView section>
             <Suspense fallback=FeedSkeleton>
                 {move || {
-                    let store = store.clone();
+                    let (store, section) = (store.clone(), narrowed.clone());
                     Suspend::new(async move {
-                        let first_or_error = first.await;
-                        browser::take_over_prerendered_page();
-                        match first_or_error {
+                        match first.await {
                             Ok(page) => view! { <FeedPages first=page store section/> }.into_any(),
                             Err(error) => view! {
                                 <LoadError
@@ -243,29 +266,44 @@ pub fn FeedPage(section: Memo<Option<String>>) -> impl IntoView {
                     })
                 }}
             </Suspense>
-        </div>
+        </FeedView>
     }
 }
 
-/// The pages loaded so far, and the control that loads the next one.
+/// The pages loaded so far, drawn by the app, with its live controls.
 #[component]
-fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> impl IntoView {
+fn FeedPages(first: Page, store: FeedStore, section: Option<String>) -> impl IntoView {
     if store.moved_in_history.get_value() {
         store.moved_in_history.set_value(false);
         browser::scroll_to_after_layout(store.scroll_y.get_value());
     }
-    let (shown, scroll_y) = (store.shown, store.scroll_y);
+    let all = store.all_items(&first.feed.items);
+    let sections = sections(&all);
+    let items = in_section(all, section.as_deref());
+    let (new_stories, more) = live_controls(store, first, section.clone());
+    view! { <FeedContent items sections section new_stories more/> }
+}
+
+/// All News as the pre-render drew it, taken over where it stands: the store starts from the
+/// page the HTML carried, and the live controls go where the pre-render's stand-ins are. No
+/// story is drawn again and nothing is fetched until the reader acts.
+#[component]
+pub fn AdoptedFeedPage(first: Page, section: Option<String>) -> impl IntoView {
+    let store = expect_context::<FeedStore>();
+    store.adopt_first_page(first.clone());
+    let (new_stories, more) = live_controls(store.clone(), first.clone(), section);
+    browser::replace_with_view(".feed__pages > .new-stories", new_stories);
+    browser::replace_with_view(".feed__pages > .feed__more", more);
+    browser::relabel_times_in_main();
+    browser::on_first_action(move || store.check_for_new(first.feed.items.clone()));
+}
+
+/// The new-stories prompt and the feed's foot, working: both the app's page and an adopted
+/// one have them. The feed looks for new stories while it is shown.
+fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (AnyView, AnyView) {
+    let (shown, refresh_error, pending) = (store.shown, store.refresh_error, store.pending);
     shown.set_value(true);
     on_cleanup(move || shown.set_value(false));
-    // The position is taken when a link is followed, before the router scrolls the next page
-    // to its top (this runs first: the router listens on the window).
-    let remember_position = move |_| scroll_y.set_value(browser::scroll_y());
-    let first_items = first.feed.items.clone();
-    let (loading, error, pending) = (store.loading, store.error, store.pending);
-    let all_items = {
-        let store = store.clone();
-        move || store.all_items(&first_items)
-    };
     let poll = {
         let (store, first_items) = (store.clone(), first.feed.items.clone());
         set_interval_with_handle(
@@ -277,81 +315,59 @@ fn FeedPages(first: Page, store: FeedStore, section: Memo<Option<String>>) -> im
         on_cleanup(move || poll.clear());
     }
     let show_new = {
-        let store = store.clone();
+        let (store, section) = (store.clone(), section.clone());
         move || {
-            store.show_new();
+            add_stories(in_section(store.show_new(), section.as_deref()), true);
             browser::scroll_to_after_layout(0.0);
         }
     };
+    let retry_check = {
+        let (store, first_items) = (store.clone(), first.feed.items.clone());
+        move || store.check_for_new(first_items.clone())
+    };
+    let new_stories = view! {
+        <NewStoriesPrompt count=Signal::derive(move || pending.with(Vec::len)) on_show=show_new/>
+        {move || refresh_error.get().map(|e| {
+            let retry = retry_check.clone();
+            view! { <RefreshNotice message=e.message() detail=e.detail() on_retry=move || retry()/> }
+        })}
+    }
+    .into_any();
+
     // A keyboard reader who asked for more goes on reading from the first story that came:
     // otherwise focus would stay below the new stories, or be lost with the button.
     let load_more = {
         let (store, first) = (store.clone(), first.clone());
         move || {
+            let section = section.clone();
             store.load_more(&first, move |new| {
-                let in_view = new
+                let added = in_section(new, section.as_deref());
+                let links = added
                     .iter()
-                    .filter(|i| {
-                        section.with_untracked(|s| s.is_none() || i.section() == s.as_deref())
-                    })
-                    .map(|i| {
-                        format!(
-                            "#main .feed-item__title a[href=\"{}\"]",
-                            routes::article(&i.id)
-                        )
-                    })
+                    .map(|i| format!("#main .feed-item__title a[href=\"{}\"]", routes::article(&i.id)))
                     .collect();
-                browser::focus_first_after_layout(in_view);
+                add_stories(added, false);
+                browser::focus_first_after_layout(links);
             })
         }
     };
     let has_next = {
-        let (store, first) = (store.clone(), first.clone());
-        move || store.next_url(&first).is_some()
+        let (store, first) = (store.clone(), first);
+        Signal::derive(move || store.next_url(&first).is_some())
     };
-    let all = all_items.clone();
-    let visible = Signal::derive(move || match section.get() {
-        Some(name) => all_items()
-            .into_iter()
-            .filter(|i| i.section() == Some(name.as_str()))
-            .collect(),
-        None => all_items(),
-    });
-    let retry = load_more.clone();
+    let (loading, error) = (store.loading, store.error);
+    let error = Signal::derive(move || error.get().map(|e| (e.message(), e.detail())));
+    let more = view! { <FeedMore has_next loading error on_more=load_more/> }.into_any();
+    (new_stories, more)
+}
 
-    view! {
-        <div class="feed__pages" on:click=remember_position>
-            <NewStoriesPrompt count=Signal::derive(move || pending.with(Vec::len)) on_show=show_new/>
-            {move || view! { <SectionNav sections=sections(&all()) current=section.get()/> }}
-            <FeedList items=visible/>
-            {move || visible.with(Vec::is_empty).then(|| match section.get() {
-                Some(_) => view! { <p class="notice">{strings::EMPTY_SECTION}</p> },
-                None => view! { <p class="notice">{strings::EMPTY_FEED}</p> },
-            })}
-            <div class="feed__more">
-                {move || error.get().map(|e| {
-                    let retry = retry.clone();
-                    view! { <LoadError message=e.message() detail=e.detail() on_retry=move || retry()/> }
-                })}
-                {move || {
-                    let load_more = load_more.clone();
-                    // aria-disabled while loading, not disabled: a disabled button drops focus.
-                    if has_next() {
-                        view! {
-                            <button type="button" class="button" on:click=move |_| load_more()
-                                aria-disabled=move || loading.get().then_some("true")
-                                aria-describedby="feed-status">
-                                {strings::LOAD_MORE}
-                            </button>
-                        }.into_any()
-                    } else {
-                        view! { <p class="feed__end">{strings::END_OF_FEED}</p> }.into_any()
-                    }
-                }}
-                <p id="feed-status" class="feed__status" role="status">
-                    {move || loading.get().then_some(strings::LOADING_MORE)}
-                </p>
-            </div>
-        </div>
+/// Adds stories to the list on the page, newest first (`at_top`) or after the others, without
+/// drawing again what is shown: they are drawn by day apart from the page, then a day already
+/// on the page takes its new stories, and a new day comes whole. The reader's focus and place
+/// stay where they are.
+fn add_stories(items: Vec<FeedItem>, at_top: bool) {
+    if items.is_empty() {
+        return;
     }
+    browser::merge_days_into(FEED_LIST_ID, at_top, view! { <FeedList items=Signal::stored(items)/> });
 }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 /// Any address that is not one of ours.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    browser::take_over_prerendered_page();
     browser::set_page_title(strings::NOT_FOUND_TITLE);
     view! { <NotFoundNotice message=strings::NOT_FOUND_TEXT/> }
 }
