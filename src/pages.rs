@@ -5,6 +5,7 @@ mod article;
 mod embed_feed;
 mod embed_story;
 mod feed;
+mod load;
 mod not_found;
 
 pub use article::{AdoptedArticlePage, ArticlePage};

@@ -1,3 +1,4 @@
+use super::load::Load;
 use crate::api::{self, ArticleSource, FetchError};
 use crate::components::{
     ArticleSkeleton, ArticleView, BackToAllNews, LoadError, NotFoundNotice, RefreshNotice,
@@ -19,7 +20,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         in_flight.try_with_value(|c| c.as_ref().map(web_sys::AbortController::abort));
     };
     on_cleanup(cancel_in_flight);
-    let article = LocalResource::new(move || {
+    let article = Load::new(move || {
         cancel_in_flight();
         let controller = web_sys::AbortController::new().ok();
         let cancel = controller.as_ref().map(web_sys::AbortController::signal);
@@ -27,33 +28,30 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         load_article(id.clone(), store.clone(), cancel)
     });
     view! {
-        <Suspense fallback=ArticleSkeleton>
-            {move || Suspend::new(async move {
-                match article.await {
-                    Ok(article) => {
-                        // The head follows the article: the tags the pre-render writes.
-                        browser::set_page_head(&seo::article_head(&article, &browser::page_origin()));
-                        view! { <ArticleView article/> }.into_any()
-                    }
-                    Err(FetchError::NotFound) => {
-                        browser::set_page_title(strings::NOT_FOUND_TITLE);
-                        view! { <NotFoundNotice message=strings::ARTICLE_NOT_FOUND_TEXT/> }.into_any()
-                    }
-                    Err(error) => {
-                        browser::set_page_title(strings::ERROR_TITLE);
-                        view! {
-                        <LoadError
-                            message=error.message()
-                            detail=error.detail()
-                            on_retry=move || article.refetch()
-                            page_heading=true
-                        />
-                        }
-                        .into_any()
-                    }
+        {move || match article.answer() {
+            None => ArticleSkeleton().into_any(),
+            Some(Ok(article)) => {
+                // The head follows the article: the tags the pre-render writes.
+                browser::set_page_head(&seo::article_head(&article, &browser::page_origin()));
+                view! { <ArticleView article/> }.into_any()
+            }
+            Some(Err(FetchError::NotFound)) => {
+                browser::set_page_title(strings::NOT_FOUND_TITLE);
+                view! { <NotFoundNotice message=strings::ARTICLE_NOT_FOUND_TEXT/> }.into_any()
+            }
+            Some(Err(error)) => {
+                browser::set_page_title(strings::ERROR_TITLE);
+                view! {
+                    <LoadError
+                        message=error.message()
+                        detail=error.detail()
+                        on_retry=move || article.ask()
+                        page_heading=true
+                    />
                 }
-            })}
-        </Suspense>
+                .into_any()
+            }
+        }}
         <BackToAllNews/>
     }
 }

@@ -1,3 +1,4 @@
+use super::load::Load;
 use crate::api;
 use crate::components::{FeedSkeleton, LoadError, PartnerFeed};
 use crate::embed::{EmbedOptions, MAX_PAGES};
@@ -10,7 +11,7 @@ pub fn EmbedFeedPage(options: EmbedOptions) -> impl IntoView {
     let EmbedOptions { limit, section, .. } = options;
     let title = strings::embed_feed_title(section.as_deref());
     let wanted = section.clone();
-    let items = LocalResource::new(move || {
+    let items = Load::new(move || {
         let wanted = wanted.clone();
         async move {
             api::fetch_feed_items(limit, MAX_PAGES, |item| {
@@ -20,26 +21,18 @@ pub fn EmbedFeedPage(options: EmbedOptions) -> impl IntoView {
         }
     });
     browser::set_page_title(&title);
-    view! {
-        <Suspense fallback=FeedSkeleton>
-            {move || {
-                let title = title.clone();
-                Suspend::new(async move {
-                    match items.await {
-                        Ok(items) => view! { <PartnerFeed items title/> }.into_any(),
-                        Err(error) => view! {
-                            <LoadError
-                                message=error.message()
-                                detail=error.detail()
-                                on_retry=move || items.refetch()
-                                page_heading=true
-                                in_embed=true
-                            />
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+    move || match items.answer() {
+        None => FeedSkeleton().into_any(),
+        Some(Ok(items)) => view! { <PartnerFeed items title=title.clone()/> }.into_any(),
+        Some(Err(error)) => view! {
+            <LoadError
+                message=error.message()
+                detail=error.detail()
+                on_retry=move || items.ask()
+                page_heading=true
+                in_embed=true
+            />
+        }
+        .into_any(),
     }
 }

@@ -1,3 +1,4 @@
+use super::load::Load;
 use crate::api::{self, ArticleSource, FetchError};
 use crate::components::{ArticleSkeleton, LoadError, PartnerNotFound, PartnerStory};
 use crate::embed::MAX_PAGES;
@@ -8,29 +9,24 @@ use leptos::prelude::*;
 /// One story as a card for a partner's iframe.
 #[component]
 pub fn EmbedStoryPage(id: String) -> impl IntoView {
-    let article = LocalResource::new(move || load_story(id.clone()));
-    view! {
-        <Suspense fallback=ArticleSkeleton>
-            {move || Suspend::new(async move {
-                match article.await {
-                    Ok(article) => {
-                        browser::set_page_title(&article.headline);
-                        view! { <PartnerStory article/> }.into_any()
-                    }
-                    Err(FetchError::NotFound) => PartnerNotFound().into_any(),
-                    Err(error) => view! {
-                        <LoadError
-                            message=error.message()
-                            detail=error.detail()
-                            on_retry=move || article.refetch()
-                            page_heading=true
-                            in_embed=true
-                        />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
+    let article = Load::new(move || load_story(id.clone()));
+    move || match article.answer() {
+        None => ArticleSkeleton().into_any(),
+        Some(Ok(article)) => {
+            browser::set_page_title(&article.headline);
+            view! { <PartnerStory article/> }.into_any()
+        }
+        Some(Err(FetchError::NotFound)) => PartnerNotFound().into_any(),
+        Some(Err(error)) => view! {
+            <LoadError
+                message=error.message()
+                detail=error.detail()
+                on_retry=move || article.ask()
+                page_heading=true
+                in_embed=true
+            />
+        }
+        .into_any(),
     }
 }
 

@@ -1,3 +1,4 @@
+use super::load::Load;
 use crate::api::{self, FeedPage as Page, FetchError};
 use crate::components::{
     FeedContent, FeedList, FeedMore, FeedSkeleton, FeedView, LoadError, NewStoriesPrompt,
@@ -17,7 +18,7 @@ const NEW_STORIES_EVERY: std::time::Duration = std::time::Duration::from_secs(60
 pub struct FeedStore {
     /// The app's owner: the first page's resource is created under it, so it outlives the page.
     owner: Owner,
-    first: StoredValue<Option<LocalResource<Result<Page, FetchError>>>>,
+    first: StoredValue<Option<Load<Page>>>,
     /// Items of the pages after the first, not already on an earlier page.
     more: RwSignal<Vec<FeedItem>>,
     /// New stories found since the first page loaded, not yet shown: the reader chooses when.
@@ -83,33 +84,28 @@ impl FeedStore {
     }
 
     /// The first page, fetched the first time All News is shown and kept after that.
-    fn first_page(&self) -> LocalResource<Result<Page, FetchError>> {
-        if let Some(resource) = self.first.get_value() {
-            return resource;
+    fn first_page(&self) -> Load<Page> {
+        if let Some(first) = self.first.get_value() {
+            return first;
         }
-        let resource = self
-            .owner
-            .with(|| LocalResource::new(api::fetch_first_feed_page));
-        self.first.set_value(Some(resource));
-        resource
+        let first = self.owner.with(|| Load::new(api::fetch_first_feed_page));
+        self.first.set_value(Some(first));
+        first
     }
 
     /// Starts from the first page a pre-rendered page carried, instead of fetching it.
     fn adopt_first_page(&self, page: Page) {
-        let resource = self.owner.with(|| {
-            LocalResource::new(move || {
-                let page = page.clone();
-                async move { Ok(page) }
-            })
-        });
-        self.first.set_value(Some(resource));
+        let first = self
+            .owner
+            .with(|| Load::answered(page, api::fetch_first_feed_page));
+        self.first.set_value(Some(first));
     }
 
     /// The item with this id among the pages already loaded.
     pub fn loaded_item(&self, id: &str) -> Option<FeedItem> {
         let find = |items: &[FeedItem]| items.iter().find(|i| i.id == id).cloned();
         let in_first = self.first.get_value().and_then(|first| {
-            first.with_untracked(|page| match page {
+            first.with_answer(|page| match page {
                 Some(Ok(page)) => find(&page.feed.items),
                 _ => None,
             })
@@ -125,7 +121,7 @@ impl FeedStore {
         if let Some(item) = self.loaded_item(id) {
             return Some(item);
         }
-        let first = self.first_page().await.ok()?;
+        let first = api::fetch_first_feed_page().await.ok()?;
         first.feed.items.into_iter().find(|i| i.id == id)
     }
 
@@ -248,24 +244,21 @@ pub fn FeedPage(section: Option<String>) -> impl IntoView {
     let narrowed = section.clone();
     view! {
         <FeedView section>
-            <Suspense fallback=FeedSkeleton>
-                {move || {
+            {move || match first.answer() {
+                None => FeedSkeleton().into_any(),
+                Some(Ok(page)) => {
                     let (store, section) = (store.clone(), narrowed.clone());
-                    Suspend::new(async move {
-                        match first.await {
-                            Ok(page) => view! { <FeedPages first=page store section/> }.into_any(),
-                            Err(error) => view! {
-                                <LoadError
-                                    message=error.message()
-                                    detail=error.detail()
-                                    on_retry=move || first.refetch()
-                                />
-                            }
-                            .into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+                    view! { <FeedPages first=page store section/> }.into_any()
+                }
+                Some(Err(error)) => view! {
+                    <LoadError
+                        message=error.message()
+                        detail=error.detail()
+                        on_retry=move || first.ask()
+                    />
+                }
+                .into_any(),
+            }}
         </FeedView>
     }
 }
@@ -302,6 +295,8 @@ pub fn AdoptedFeedPage(first: Page, section: Option<String>) -> impl IntoView {
 /// one have them. The feed looks for new stories while it is shown.
 fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (AnyView, AnyView) {
     let (shown, refresh_error, pending) = (store.shown, store.refresh_error, store.pending);
+    // Stories added later are drawn under this page's owner: they live as long as it does.
+    let owner = Owner::current().unwrap_or_default();
     shown.set_value(true);
     on_cleanup(move || shown.set_value(false));
     let poll = {
@@ -315,9 +310,10 @@ fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (Any
         on_cleanup(move || poll.clear());
     }
     let show_new = {
-        let (store, section) = (store.clone(), section.clone());
+        let (store, section, owner) = (store.clone(), section.clone(), owner.clone());
         move || {
-            add_stories(in_section(store.show_new(), section.as_deref()), true);
+            let new = in_section(store.show_new(), section.as_deref());
+            owner.with(|| add_stories(new, true));
             browser::scroll_to_after_layout(0.0);
         }
     };
@@ -339,14 +335,14 @@ fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (Any
     let load_more = {
         let (store, first) = (store.clone(), first.clone());
         move || {
-            let section = section.clone();
+            let (section, owner) = (section.clone(), owner.clone());
             store.load_more(&first, move |new| {
                 let added = in_section(new, section.as_deref());
                 let links = added
                     .iter()
                     .map(|i| format!("#main .feed-item__title a[href=\"{}\"]", routes::article(&i.id)))
                     .collect();
-                add_stories(added, false);
+                owner.with(|| add_stories(added, false));
                 browser::focus_first_after_layout(links);
             })
         }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { appTookOver, failedToLoad, openSuite, readSiteJson } from './harness.mjs';
+import { appStarted, failedToLoad, openSuite, readSiteJson } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -185,7 +185,7 @@ describe('axe-core finds no violation', () => {
           await route.setup?.(page);
           await page.goto(typeof route.path === 'function' ? route.path() : route.path);
           await page.locator(route.ready).first().waitFor();
-          if (!route.withoutTheApp) await appTookOver(page);
+          if (!route.withoutTheApp) await appStarted(page);
           await assertAccessible(page, route.name);
         },
         { allowConsoleErrors: route.allowConsoleErrors },
@@ -229,7 +229,7 @@ describe('Text stays usable when zoomed', () => {
       suite.withPage(async (page) => {
         await page.goto(path);
         await page.locator(ready).first().waitFor();
-        await appTookOver(page);
+        await appStarted(page);
         for (const width of [640, 320]) {
           await page.setViewportSize({ width, height: 480 });
           await nextFrames(page);

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appTookOver, eventually, expectText, normalizeText, openSuite, readSiteJson } from './harness.mjs';
+import { appStarted, eventually, expectText, normalizeText, openSuite, readSiteJson } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 
@@ -222,7 +222,7 @@ describe('Article page', () => {
   it('renders when its URL is loaded directly', () =>
     suite.withPage(async (page) => {
       const response = await page.goto(articleHref(SEED_ID));
-      await appTookOver(page);
+      await appStarted(page);
       assert.equal(response.status(), 200);
       await expectText(page.locator('article h1'), seed.headline);
     }));
@@ -243,7 +243,7 @@ describe('Article page', () => {
   it('links to All News', () =>
     suite.withPage(async (page) => {
       await page.goto(articleHref(SEED_ID));
-      await appTookOver(page);
+      await appStarted(page);
       await expectText(page.locator('article h1'), seed.headline);
 
       const allNews = page.getByRole('link', { name: 'All News', exact: true });

@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { appTookOver, DIST_DIR, eventually, expectText, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
+import { appStarted, DIST_DIR, eventually, expectText, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 const RTL_ID = 'arabic-sample';
@@ -57,7 +57,7 @@ const documentIsMarked = (page) => page.evaluate(() => window.__marker === 1);
 /** Opens `/news/<id>` directly and waits for its headline. */
 async function openArticle(page, article) {
   await page.goto(articleHref(article.id));
-  await appTookOver(page);
+  await appStarted(page);
   await expectText(page.locator('article h1'), article.headline);
 }
 
@@ -358,7 +358,7 @@ describe('Article page: errors and Retry', () => {
           body: 'Internal Server Error',
         });
         await page.goto(articleHref(SEED_ID));
-        await appTookOver(page);
+        await appStarted(page);
         await assertErrorNotice(page);
         await retryAndExpect(page, seed);
         assert.equal(seen.count, 2, 'Retry fetched the article again');
@@ -374,7 +374,7 @@ describe('Article page: errors and Retry', () => {
         body: '{"headline": ',
       });
       await page.goto(articleHref(SEED_ID));
-      await appTookOver(page);
+      await appStarted(page);
       await assertErrorNotice(page);
       await retryAndExpect(page, seed);
       assert.equal(seen.count, 2);
@@ -390,7 +390,7 @@ describe('Article page: errors and Retry', () => {
         body: JSON.stringify(headless),
       });
       await page.goto(articleHref(SEED_ID));
-      await appTookOver(page);
+      await appStarted(page);
       await assertErrorNotice(page);
       await retryAndExpect(page, seed);
       assert.equal(seen.count, 2);
@@ -406,7 +406,7 @@ describe('Article page: errors and Retry', () => {
       await page.route(pattern, hang);
       await serveAppShell(page, articleHref(SEED_ID));
       await page.goto(articleHref(SEED_ID));
-      await appTookOver(page);
+      await appStarted(page);
 
       await page.locator('main div.skeleton[role="status"]').waitFor({ state: 'visible' });
       await eventually(() => assert.ok(askedAt, 'the article was requested'));
@@ -436,7 +436,7 @@ describe('Article page: leaving before it loads', () => {
       );
       await serveAppShell(page, articleHref(SEED_ID));
       await page.goto(articleHref(SEED_ID));
-      await appTookOver(page);
+      await appStarted(page);
       await page.locator('main .skeleton').waitFor();
       await page.locator('header nav').getByRole('link', { name: 'All News' }).click();
       await page.locator('main h1', { hasText: 'All News' }).waitFor();
@@ -455,7 +455,7 @@ describe('Article page: ids that name no article', () => {
       async (page) => {
         await assert.rejects(readArticle('no-such-story'), { code: 'ENOENT' }, 'the sample API has no such article');
         await page.goto(articleHref('no-such-story'));
-        await appTookOver(page);
+        await appStarted(page);
         await expectText(page.locator('main h1'), 'Page not found');
         await page.locator('main .notice--not-found').locator(linkTo('/')).first().click();
         await page.waitForURL(`${suite.baseURL}/`);

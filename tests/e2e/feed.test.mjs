@@ -10,7 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appTookOver, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
+import { appStarted, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const FEED_PATH = '/api/feed.json';
 const FEED_2_PATH = '/api/feed-2.json';
@@ -317,7 +317,7 @@ describe('All News: the "All News" link', () => {
       const last = feedPages[1][feedPages[1].length - 1];
       const article = await readArticle(feedPages[0][0].id);
       await page.goto(articleHref(article.id));
-      await appTookOver(page);
+      await appStarted(page);
       await expectText(page.locator('article h1'), article.headline);
       await markDocument(page);
       await page.locator('main p.back-to-all-news a').click();

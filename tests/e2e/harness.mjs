@@ -376,10 +376,10 @@ export async function serveAppShell(page, pathname) {
 }
 
 /**
- * Waits until the app has taken over a pre-rendered page (ADR 4), at once on a page that was not
- * pre-rendered. Until then the page holds two copies, the pre-rendered one shown and the app's
- * hidden: a test of the app acts after the swap.
+ * Waits until the app runs (`<html data-app>`). On a pre-rendered page it starts after `load`,
+ * when the browser is idle, and adopts the page in the same task (ADR 5): a test of the app's
+ * controls acts after this.
  */
-export function appTookOver(page) {
-  return page.waitForFunction(() => !document.getElementById('prerendered'));
+export function appStarted(page) {
+  return page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
 }

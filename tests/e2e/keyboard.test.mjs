@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appTookOver, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson } from './harness.mjs';
+import { appStarted, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 /** More Tab presses than any page here has stops before the control a test looks for. */
@@ -71,7 +71,7 @@ const announcer = (page) => page.locator('main p.visually-hidden[role="status"]'
 
 async function openFeed(page) {
   await page.goto('/');
-  await appTookOver(page);
+  await appStarted(page);
   await page.locator(`main .feed-item a[href="${articleHref(feed.items[0].id)}"]`).first().waitFor();
 }
 
@@ -158,7 +158,7 @@ describe('Keyboard: Share', () => {
       });
       await page.goto(articleHref(SEED_ID));
       await expectText(page.locator('article h1'), seed.headline);
-      await appTookOver(page);
+      await appStarted(page);
       const share = await tabTo(page, button('Share'), 'Share');
       assertIndicated(share, 'light');
       await page.keyboard.press('Enter');
@@ -174,7 +174,7 @@ describe('Keyboard: Share', () => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.goto(articleHref(SEED_ID));
       await expectText(page.locator('article h1'), seed.headline);
-      await appTookOver(page);
+      await appStarted(page);
       assert.equal(await page.evaluate(() => 'share' in navigator), false, 'this Chromium has no share sheet');
       await tabTo(page, button('Share'), 'Share');
       await page.keyboard.press('Enter');
@@ -218,7 +218,7 @@ describe('Keyboard: Retry', () => {
         await failOnce(page, `**/${articleJsonPath(SEED_ID)}`);
         await page.goto(articleHref(SEED_ID));
         await page.locator('main .notice--error').waitFor();
-        await appTookOver(page);
+        await appStarted(page);
         const retry = await tabTo(page, button('Retry'), 'Retry');
         assertIndicated(retry, 'light');
         await page.keyboard.press('Enter');
@@ -247,7 +247,7 @@ describe('Keyboard: a pre-rendered article', () => {
       await tabTo(page, button('Share'), 'Share on the pre-rendered page');
       assert.ok(await page.evaluate(() => Boolean(document.activeElement.closest('#prerendered'))));
       release();
-      await appTookOver(page);
+      await appStarted(page);
       const now = await focused(page);
       assert.ok(button('Share')(now) && now.inMain, `focus is on Share in the app's page, not ${describeFocus(now)}`);
     }));
