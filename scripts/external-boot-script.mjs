@@ -51,7 +51,8 @@ if (others.length > 0) {
   fail(`inline scripts other than Trunk's start-up would be blocked by the CSP:\n${others.map(([element]) => element.slice(0, 200)).join('\n')}`);
 }
 const [element, attributes, body] = boots[0];
-if (attributes.trim().replace(/\s+/g, ' ') !== 'type="module"') {
+// Minified (release) or not, the quotes may be there or not.
+if (attributes.trim().replace(/\s+/g, ' ').replace(/["']/g, '') !== 'type=module') {
   fail(`the start-up script has attributes this hook does not know how to carry over: <script${attributes}>`);
 }
 if (!/\bimport init\b/.test(body) || !/\bawait (init|__trunkInitializer)\(/.test(body)) {

@@ -43,7 +43,7 @@ pub fn FeedContent(
             {new_stories}
             <SectionNav sections current=section/>
             <div id=FEED_LIST_ID>
-                <FeedList items=Signal::stored(items) dated_headings/>
+                <FeedList items dated_headings/>
             </div>
             {empty.map(|text| view! { <p class="notice feed__empty">{text}</p> })}
             {more}

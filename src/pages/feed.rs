@@ -365,5 +365,5 @@ fn add_stories(items: Vec<FeedItem>, at_top: bool) {
     if items.is_empty() {
         return;
     }
-    browser::merge_days_into(FEED_LIST_ID, at_top, view! { <FeedList items=Signal::stored(items)/> });
+    browser::merge_days_into(FEED_LIST_ID, at_top, view! { <FeedList items/> });
 }
