@@ -2,7 +2,7 @@
 //! means to the reader. Pages ask for typed content and get it or a [`FetchError`].
 
 use crate::browser;
-use crate::model::{append_new_items, Article, Feed, FeedItem, SafeUrl};
+use crate::model::{append_new_items, Article, Feed, FeedItem, SafeUrl, StoryCard};
 use crate::strings;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -199,6 +199,21 @@ pub async fn fetch_article(
     source: ArticleSource<'_>,
     cancel: Option<AbortSignal>,
 ) -> Result<Article, FetchError> {
+    let body = fetch_article_document(source, cancel).await?;
+    parse_article(&body)
+}
+
+/// Fetches an article document and reads what a card for the story shows: a partner's embed
+/// needs no more, and carries no parser for the body.
+pub async fn fetch_story_card(source: ArticleSource<'_>) -> Result<StoryCard, FetchError> {
+    let body = fetch_article_document(source, None).await?;
+    StoryCard::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))
+}
+
+async fn fetch_article_document(
+    source: ArticleSource<'_>,
+    cancel: Option<AbortSignal>,
+) -> Result<String, FetchError> {
     let url = match source {
         ArticleSource::Id(id) if id.trim().is_empty() => return Err(FetchError::NotFound),
         ArticleSource::Id(id) => {
@@ -208,5 +223,5 @@ pub async fn fetch_article(
         ArticleSource::Document(url) => api_url(url.as_str()),
     };
     let (body, _) = get_text(&url, cancel.as_ref()).await?;
-    parse_article(&body)
+    Ok(body)
 }

@@ -1,15 +1,15 @@
 use super::{NewTabLink, TimeTag};
-use crate::model::{text_direction, Article};
+use crate::model::{text_direction, StoryCard};
 use crate::{routes, strings};
 use leptos::prelude::*;
 
 /// One story as a card for a partner's page: section, headline, hero, standfirst, time, and
 /// the way to read it in full on Broadsheet.
 #[component]
-pub fn PartnerStory(article: Article) -> impl IntoView {
-    let href = routes::article(&article.id);
-    let dir = text_direction(&article.language);
-    let Article {
+pub fn PartnerStory(card: StoryCard) -> impl IntoView {
+    let href = routes::article(&card.id);
+    let dir = text_direction(&card.language);
+    let StoryCard {
         headline,
         standfirst,
         section,
@@ -17,7 +17,7 @@ pub fn PartnerStory(article: Article) -> impl IntoView {
         published,
         hero,
         ..
-    } = article;
+    } = card;
     view! {
         <article class="embed-story" lang=language dir=dir>
             {hero.map(|image| {

@@ -251,6 +251,62 @@ impl Record for Article {
     }
 }
 
+/// What a card for the story needs of an article document (a partner's embed shows no more):
+/// read from the same document as [`Article`], with the same required fields, but the body,
+/// which is most of the reading, skipped unread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryCard {
+    pub id: String,
+    pub headline: String,
+    pub standfirst: Option<String>,
+    pub section: String,
+    /// BCP 47; drives `lang` and `dir`.
+    pub language: String,
+    pub published: Option<Timestamp>,
+    pub hero: Option<Image>,
+}
+
+impl StoryCard {
+    pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+}
+
+impl<'de> Deserialize<'de> for StoryCard {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::deserialize_document(deserializer)
+    }
+}
+
+fields! {
+    pub(crate) struct StoryCardFields {
+        "id" => id: String,
+        "url" => url: SafeUrl,
+        "headline" => headline: String,
+        "standfirst" => standfirst: String,
+        "section" => section: String,
+        "language" => language: String,
+        "published" => published: Timestamp,
+        "hero" => hero: Image,
+    }
+}
+
+impl Record for StoryCard {
+    type Fields = StoryCardFields;
+    fn build(f: StoryCardFields) -> Result<Self, &'static str> {
+        f.url.ok_or("url")?;
+        Ok(StoryCard {
+            id: f.id.ok_or("id")?,
+            headline: f.headline.ok_or("headline")?,
+            standfirst: f.standfirst,
+            section: f.section.ok_or("section")?,
+            language: f.language.ok_or("language")?,
+            published: Some(f.published.ok_or("published")?),
+            hero: f.hero,
+        })
+    }
+}
+
 fields! {
     pub(crate) struct AuthorFields {
         "name" => name: String,

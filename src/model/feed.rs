@@ -2,7 +2,7 @@
 //! `_broadsheet` item extension. Read as liberally as good feed readers do: an item that cannot
 //! be shown is dropped on its own, and the rest of the page still shows.
 
-use super::article::{Article, Author, Block, Image, Inline, Link};
+use super::article::{Article, Author, Block, Image, Inline, Link, StoryCard};
 use super::html::blocks_from_html;
 use super::time::{CivilDate, Timestamp};
 use super::url::SafeUrl;
@@ -244,15 +244,6 @@ impl FeedItem {
                 }],
             });
         }
-        let hero = self.image.clone().map(|src| Image {
-            src,
-            srcset: Vec::new(),
-            width: 0,
-            height: 0,
-            alt: ext.image_alt.clone().unwrap_or_default(),
-            caption: ext.image_caption.clone(),
-            credit: ext.image_credit.clone(),
-        });
         Article {
             id: self.id.clone(),
             url: self
@@ -266,10 +257,37 @@ impl FeedItem {
             authors: self.authors.clone(),
             published: self.published,
             modified: self.modified,
-            hero,
+            hero: self.hero(),
             body,
             tags: self.tags.clone(),
         }
+    }
+
+    /// A card for the item, which has no article document: as its article view begins.
+    pub fn to_card(&self) -> StoryCard {
+        StoryCard {
+            id: self.id.clone(),
+            headline: self.display_title(),
+            standfirst: self.summary.clone(),
+            section: self.section().unwrap_or_default().to_owned(),
+            language: self.language.clone().unwrap_or_default(),
+            published: self.published,
+            hero: self.hero(),
+        }
+    }
+
+    /// The item's image as a hero, described by the `_broadsheet` fields where it has them.
+    fn hero(&self) -> Option<Image> {
+        let ext = self.broadsheet.as_ref();
+        self.image.clone().map(|src| Image {
+            src,
+            srcset: Vec::new(),
+            width: 0,
+            height: 0,
+            alt: self.image_alt(),
+            caption: ext.and_then(|e| e.image_caption.clone()),
+            credit: ext.and_then(|e| e.image_credit.clone()),
+        })
     }
 
     /// The item's section, for the kicker and the section filter.

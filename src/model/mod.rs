@@ -12,7 +12,7 @@ pub mod time;
 pub mod url;
 
 pub use article::{
-    Article, Author, Block, HeadingLevel, Image, ImageSource, Inline, Link, QuoteKind,
+    Article, Author, Block, HeadingLevel, Image, ImageSource, Inline, Link, QuoteKind, StoryCard,
 };
 pub use feed::{append_new_items, group_by_day, sections, DayGroup, Feed, FeedItem};
 pub use time::{CivilDate, Timestamp};

@@ -3,7 +3,7 @@ use crate::api::{self, ArticleSource, FetchError};
 use crate::components::{ArticleSkeleton, LoadError, PartnerNotFound, PartnerStory};
 use crate::embed::MAX_PAGES;
 use crate::browser;
-use crate::model::Article;
+use crate::model::StoryCard;
 use leptos::prelude::*;
 
 /// One story as a card for a partner's iframe.
@@ -12,9 +12,9 @@ pub fn EmbedStoryPage(id: String) -> impl IntoView {
     let article = Load::new(move || load_story(id.clone()));
     move || match article.answer() {
         None => ArticleSkeleton().into_any(),
-        Some(Ok(article)) => {
-            browser::set_page_title(&article.headline);
-            view! { <PartnerStory article/> }.into_any()
+        Some(Ok(card)) => {
+            browser::set_page_title(&card.headline);
+            view! { <PartnerStory card/> }.into_any()
         }
         Some(Err(FetchError::NotFound)) => PartnerNotFound().into_any(),
         Some(Err(error)) => view! {
@@ -32,16 +32,16 @@ pub fn EmbedStoryPage(id: String) -> impl IntoView {
 
 /// A story of ours has an article document; another publisher's item is found in the feed and
 /// shown from the item itself, as the article page does.
-async fn load_story(id: String) -> Result<Article, FetchError> {
-    match api::fetch_article(ArticleSource::Id(&id), None).await {
+async fn load_story(id: String) -> Result<StoryCard, FetchError> {
+    match api::fetch_story_card(ArticleSource::Id(&id)).await {
         Err(FetchError::NotFound) => {
             let found = api::fetch_feed_items(1, MAX_PAGES, |item| item.id == id).await?;
             let Some(item) = found.into_iter().next() else {
                 return Err(FetchError::NotFound);
             };
             match item.broadsheet.as_ref().and_then(|b| b.article.as_ref()) {
-                Some(document) => api::fetch_article(ArticleSource::Document(document), None).await,
-                None => Ok(item.to_article()),
+                Some(document) => api::fetch_story_card(ArticleSource::Document(document)).await,
+                None => Ok(item.to_card()),
             }
         }
         found => found,
