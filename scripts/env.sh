@@ -26,7 +26,7 @@ if [ "$BROADSHEET_WASM_ROUTE" = debian ]; then
 fi
 export BROADSHEET_WASM_ROUTE
 
-# Runs a wasm32 command: `wasm_env trunk build --release`, `wasm_env --test cargo test ...`.
+# Runs a wasm32 command: `wasm_env trunk serve`, `wasm_env --test cargo test ...`.
 wasm_env() {
   local std=std,panic_abort
   if [ "${1:-}" = --test ]; then std=std,panic_abort,test; shift; fi
@@ -35,4 +35,31 @@ wasm_env() {
   else
     "$@"
   fi
+}
+
+# Runs the release wasm32 build with the compiler's size options: `wasm_release_env trunk build --release`.
+# They need a nightly compiler and std rebuilt from source (build-std), so only the release build
+# takes them; `trunk serve`, debug builds and the wasm32 tests stay on stable (`wasm_env`).
+# Measured on the site at 12ac677: wasm 294,157 -> 255,666 B gzip -9 (-13 %), on both routes
+# within 0.5 % (shared/research/wasm-size.md has the parts):
+# - panic=immediate-abort: a panic traps at once, with no message, hook or unwinding code
+#   (the reader's page stops either way; the developer loses the panic text in the console);
+# - location-detail=none: no file:line strings for panics;
+# - fmt-debug=none: `{:?}` prints nothing, so Debug formatting must never reach a reader
+#   (src/ uses it only in tests, which run native on stable; serde's error texts, shown as a
+#   parse error's small-print detail, lose the quoted value they print with it);
+# - erase_components: Leptos type-erases views, far fewer monomorphised copies;
+# - std's optimize_for_size feature: smaller algorithms in core and std; set explicitly, since
+#   leaving std's default features on (backtraces) made core and std bigger.
+# The flags go to the wasm32 target only, never to build scripts and proc-macros (RUSTFLAGS
+# would). rustup route: the nightly toolchain with rust-src (scripts/setup); Debian route:
+# rustc-web with RUSTC_BOOTSTRAP=1 and its own std source.
+wasm_release_env() {
+  local toolchain=nightly
+  [ "$BROADSHEET_WASM_ROUTE" = debian ] && toolchain=deb-web
+  RUSTUP_TOOLCHAIN=$toolchain \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg erase_components" \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    "$@"
 }

@@ -14,13 +14,17 @@ const DEFAULT_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 const CODE_EXTENSIONS = new Set(['.wasm', '.js', '.css']);
 const CONTENT_DIRS = new Set(['api', 'images']);
 
-/** Every file under `dir`, as paths relative to it with `/` separators, sorted. */
+/**
+ * Every file under `dir`, as paths relative to it with `/` separators, sorted; without the
+ * `.br`/`.gz` copies scripts/compress.mjs writes beside a file, which would count it thrice.
+ */
 async function listFiles(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
+  const files = entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  const all = new Set(files);
+  return files.filter((file) => !/\.(br|gz)$/.test(file) || !all.has(file.replace(/\.(br|gz)$/, ''))).sort();
 }
 
 function classify(relativePath) {

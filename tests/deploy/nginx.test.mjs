@@ -1,13 +1,17 @@
 // The deployment's promises, checked over HTTP against the server BROADSHEET_BASE_URL names:
 // nginx configured by deploy/nginx/ and started by scripts/nginx-e2e, which also runs this.
 //   scripts/nginx-e2e [dist] -- node --test tests/deploy/
-// SPA fallback, 404s that stay 404s, cache headers, compression, and the security headers,
-// which must be exactly those the end-to-end harness sends (both read deploy/nginx/).
+// SPA fallback, sections, 404s that stay 404s, cache headers, compression (the brotli and gzip
+// files scripts/compress.mjs writes), and the security headers, which must be exactly those the
+// end-to-end harness sends (both read deploy/nginx/).
 
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DIST_DIR, securityHeadersFor } from '../e2e/harness.mjs';
 
 const BASE_URL = process.env.BROADSHEET_BASE_URL?.replace(/\/+$/, '');
@@ -19,6 +23,24 @@ const SECURITY_HEADER_NAMES = Object.keys({ ...securityHeadersFor('/'), ...secur
 async function get(pathname) {
   const response = await fetch(`${BASE_URL}${pathname}`, { headers: { 'Accept-Encoding': 'gzip' }, redirect: 'manual' });
   return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+}
+
+/**
+ * GETs `pathname` with exactly the Accept-Encoding given (none when null), through node:http,
+ * which neither adds one nor decodes: resolves to `{ status, headers, body }` as sent.
+ */
+function getRaw(pathname, acceptEncoding) {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding === null ? {} : { 'Accept-Encoding': acceptEncoding };
+    request(`${BASE_URL}${pathname}`, { headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: new Headers(response.headers), body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
 }
 
 /** The security headers of `response` are the ones the harness sends for `pathname`. */
@@ -101,6 +123,76 @@ describe('nginx: files', () => {
       assert.ok([403, 404].includes(response.status), `${url} answered ${response.status}`);
       assert.doesNotMatch(response.body.toString(), /broadsheet:api/, `${url} is not the app`);
       assertSecurityHeaders(response, url);
+    }
+  });
+});
+
+describe('nginx: compressed ahead of time (scripts/compress.mjs)', () => {
+  // The wasm, and a pre-rendered page, which try_files finds as news/<id>/index.html.
+  const cases = () => [
+    { url: hashedAssets.find((url) => url.endsWith('_bg.wasm')), file: null, type: /^application\/wasm$/, cache: IMMUTABLE },
+    { url: `/news/${SEED_ID}`, file: `news/${SEED_ID}/index.html`, type: /^text\/html; charset=utf-8$/, cache: 'no-cache' },
+  ];
+  const encodings = [
+    { accept: 'br, gzip', encoding: 'br', suffix: '.br', decode: brotliDecompressSync },
+    { accept: 'gzip', encoding: 'gzip', suffix: '.gz', decode: gunzipSync },
+    { accept: null, encoding: null, suffix: '', decode: (body) => body },
+  ];
+  for (const { accept, encoding, suffix, decode } of encodings) {
+    it(`sends the wasm and a pre-rendered page ${encoding ?? 'uncompressed'} to a client accepting ${accept ?? 'nothing'}, with their own type and caching`, async () => {
+      for (const { url, file, type, cache } of cases()) {
+        const onDisk = path.join(DIST_DIR, file ?? url.slice(1));
+        const response = await getRaw(url, accept);
+        assert.equal(response.status, 200, url);
+        assert.equal(response.headers.get('content-encoding'), encoding, url);
+        assert.match(response.headers.get('content-type'), type, url);
+        assert.equal(response.headers.get('vary'), 'Accept-Encoding', url);
+        assert.equal(response.headers.get('cache-control'), cache, url);
+        assertSecurityHeaders(response, url);
+        // The very file written ahead of time, not one compressed on the fly.
+        assert.ok(response.body.equals(await readFile(onDisk + suffix)), `${url} is ${file ?? url.slice(1)}${suffix} as written`);
+        assert.ok(decode(response.body).equals(await readFile(onDisk)), `${url} decodes to the file`);
+      }
+    });
+  }
+});
+
+describe('nginx: sections (/?section=)', () => {
+  // Pre-rendered sections, named as the site's links encode them (routes::section).
+  const sections = (() => {
+    try {
+      return readdirSync(path.join(DIST_DIR, 'section'));
+    } catch {
+      return [];
+    }
+  })();
+
+  it('answers / without a section with the pre-rendered All News', async () => {
+    const response = await get('/');
+    assert.equal(response.status, 200);
+    assert.ok(response.body.equals(await readFile(path.join(DIST_DIR, 'index.html'))));
+  });
+
+  it('answers each pre-rendered section with its own page', { skip: sections.length === 0 && 'the pre-render wrote no dist/section/' }, async () => {
+    for (const section of sections) {
+      const response = await get(`/?section=${section}`);
+      assert.equal(response.status, 200, section);
+      assert.equal(response.headers.get('cache-control'), 'no-cache', section);
+      assert.ok(response.body.equals(await readFile(path.join(DIST_DIR, 'section', section, 'index.html'))), `/?section=${section} is its page`);
+      assertSecurityHeaders(response, '/');
+    }
+  });
+
+  it('answers a section without a page, or a value that is not one, with the app shell, never All News unfiltered', async () => {
+    const appShell = await readFile(path.join(DIST_DIR, 'app-shell.html')).catch(() => null);
+    assert.ok(appShell, 'the build is pre-rendered: it has app-shell.html');
+    const values = ['No%20Such%20Section', '.', '..', '..%2F..%2Fnews', '../news', '%2E%2E', 'a/b', 'x%00'];
+    if (sections[0]) values.push(`${sections[0]}/..`, `${sections[0]}%2F..`);
+    for (const value of values) {
+      const response = await get(`/?section=${value}`);
+      assert.equal(response.status, 200, value);
+      assert.ok(response.body.equals(appShell), `/?section=${value} is the app shell`);
+      assertSecurityHeaders(response, '/');
     }
   });
 });

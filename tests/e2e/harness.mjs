@@ -128,9 +128,10 @@ async function fileAt(filePath) {
  * served as is, a directory by its index.html, and any other path without a file extension
  * falls back to the app shell (so /news/:id works when loaded directly): app-shell.html where
  * the pre-render has kept it (ADR 4), else the root index.html. A missing path with an
- * extension (a missing asset or JSON document) stays a 404.
+ * extension (a missing asset or JSON document) stays a 404. `/?section=<value>` is that
+ * section's pre-rendered page, else the shell, as nginx's `map $arg_section` answers it.
  */
-async function resolveRequest(root, pathname) {
+async function resolveRequest(root, pathname, search) {
   let decoded;
   try {
     decoded = decodeURIComponent(pathname);
@@ -142,11 +143,19 @@ async function resolveRequest(root, pathname) {
   if (decoded.includes('\0') || (target !== root && !target.startsWith(root + path.sep))) {
     return { status: 403 };
   }
+  const shell = async () => (await fileAt(path.join(root, 'app-shell.html'))) ?? (await fileAt(path.join(root, 'index.html')));
+  // The raw value, as nginx's $arg_section: pre-rendered sections are named percent-encoded.
+  const section = /(?:^|&)section=([^&]*)/.exec(search.slice(1))?.[1] ?? '';
+  if (decoded === '/' && section !== '') {
+    const safe = /^[A-Za-z0-9._~%-]+$/.test(section) && section !== '.' && section !== '..';
+    const page = (safe ? await fileAt(path.join(root, 'section', section, 'index.html')) : null) ?? (await shell());
+    return page ? { status: 200, ...page } : { status: 404 };
+  }
   const found = (await fileAt(target)) ?? (await fileAt(path.join(target, 'index.html')));
   if (found) return { status: 200, ...found };
   if (path.extname(decoded) === '') {
-    const shell = (await fileAt(path.join(root, 'app-shell.html'))) ?? (await fileAt(path.join(root, 'index.html')));
-    if (shell) return { status: 200, ...shell };
+    const fallback = await shell();
+    if (fallback) return { status: 200, ...fallback };
   }
   return { status: 404 };
 }
@@ -163,7 +172,7 @@ export async function startServer(root = DIST_DIR, { securityHeaders = true } = 
     // Every response revalidates, so a rebuilt dist/ is never hidden by the browser's cache.
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    const { pathname, search } = new URL(req.url, 'http://127.0.0.1');
     if (securityHeaders) {
       let decoded = pathname;
       try {
@@ -177,7 +186,7 @@ export async function startServer(root = DIST_DIR, { securityHeaders = true } = 
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const found = await resolveRequest(rootDir, pathname);
+    const found = await resolveRequest(rootDir, pathname, search);
     if (found.status !== 200) {
       res.writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(req.method === 'HEAD' ? undefined : `${found.status}\n`);
