@@ -12,6 +12,7 @@ const FRAME_SELECTOR: &str = ".embed";
 
 #[component]
 pub fn EmbedApp() -> impl IntoView {
+    browser::mark_app_started();
     let options = EmbedOptions::from_query_string(&browser::current_query());
     if let Some(id) = options.embed_id.clone() {
         // After the first render, so the frame exists to be measured.

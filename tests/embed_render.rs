@@ -4,7 +4,7 @@
 
 mod markup;
 use broadsheet::components::{PartnerFeed, PartnerFooter, PartnerStory};
-use broadsheet::model::{Article, Feed};
+use broadsheet::model::{Article, Feed, StoryCard};
 use leptos::prelude::*;
 use markup::{select, text};
 use scraper::{Html, Selector};
@@ -120,9 +120,10 @@ fn hostile_titles_in_a_feed_embed_stay_text() {
 
 #[test]
 fn the_story_card_has_section_headline_hero_standfirst_time_and_link() {
-    let article = Article::parse(&sample("articles/eight-hour-us-russia-talks.json")).unwrap();
-    let expected = article.clone();
-    let html = render(move || view! { <PartnerStory article/> }.into_any());
+    let document = sample("articles/eight-hour-us-russia-talks.json");
+    let expected = Article::parse(&document).unwrap();
+    let card = StoryCard::parse(&document).unwrap();
+    let html = render(move || view! { <PartnerStory card/> }.into_any());
 
     assert_eq!(text(&select(&html, ".kicker")[0]), expected.section);
     assert_eq!(
@@ -150,6 +151,25 @@ fn the_story_card_has_section_headline_hero_standfirst_time_and_link() {
 }
 
 #[test]
+fn a_story_card_reads_an_article_document_as_the_article_does_but_its_body() {
+    let document = sample("articles/eight-hour-us-russia-talks.json");
+    let article = Article::parse(&document).unwrap();
+    let card = StoryCard::parse(&document).unwrap();
+    assert_eq!(
+        (card.id, card.headline, card.standfirst, card.section, card.language),
+        (article.id, article.headline, article.standfirst, article.section, article.language)
+    );
+    assert_eq!((card.published, card.hero), (article.published, article.hero));
+    let missing_headline = document.replacen("\"headline\"", "\"headline_\"", 1);
+    assert!(StoryCard::parse(&missing_headline).is_err(), "the same required fields");
+
+    let feed = Feed::parse(&sample("feed.json")).unwrap();
+    let item = &feed.items[0];
+    let (card, article) = (item.to_card(), item.to_article());
+    assert_eq!((card.headline, card.hero), (article.headline, article.hero));
+}
+
+#[test]
 fn the_embed_footer_names_broadsheet_and_leads_to_more_of_the_section() {
     let html =
         render(|| view! { <PartnerFooter section=Some("Arts & Culture".to_owned())/> }.into_any());
@@ -168,14 +188,14 @@ fn the_embed_footer_names_broadsheet_and_leads_to_more_of_the_section() {
 
 #[test]
 fn a_hostile_srcset_url_cannot_add_a_candidate_to_the_story_card() {
-    let article: Article = serde_json::from_value(serde_json::json!({
+    let card: StoryCard = serde_json::from_value(serde_json::json!({
         "id": "t", "url": "/news/t", "headline": "H", "section": "World", "language": "en",
         "published": "2022-01-11T09:30:00Z", "body": [],
         "hero": {"src": "/images/a.jpg", "width": 640, "height": 360, "alt": "A",
                  "srcset": [{"url": "/images/a.jpg 9999w, https://tracker.example/p.gif", "width": 640}]}
     }))
     .unwrap();
-    let html = render(move || view! { <PartnerStory article/> }.into_any());
+    let html = render(move || view! { <PartnerStory card/> }.into_any());
     let srcset = select(&html, "img")[0].attr("srcset").unwrap().to_owned();
     assert_eq!(
         srcset.matches(',').count(),

@@ -70,13 +70,18 @@ pub fn AdoptedArticlePage(id: String, article: Article) -> impl IntoView {
     let error = RwSignal::new(None::<FetchError>);
     let owner = Owner::current().unwrap_or_default();
     let shown = StoredValue::new(article);
+    // The reader may have left the page by the time the answer comes (their first action can
+    // be the click that leaves): then the answer is for nobody.
     let check = move || {
         let (id, store, owner) = (id.clone(), store.clone(), owner.clone());
-        error.set(None);
+        let _ = error.try_set(None);
         leptos::task::spawn_local(async move {
             let latest = load_article(id, store, None).await;
+            let Some(shown_now) = shown.try_get_value() else {
+                return;
+            };
             owner.with(|| match latest {
-                Ok(latest) if shown.with_value(|a| *a != latest) => {
+                Ok(latest) if shown_now != latest => {
                     shown.set_value(latest.clone());
                     browser::replace_with_view(
                         "#main article.article",
@@ -94,7 +99,9 @@ pub fn AdoptedArticlePage(id: String, article: Article) -> impl IntoView {
                         />
                     },
                 ),
-                Err(failure) => error.set(Some(failure)),
+                Err(failure) => {
+                    let _ = error.try_set(Some(failure));
+                }
             });
         });
     };
