@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { appStarted, failedToLoad, openSuite, readSiteJson } from './harness.mjs';
+import { appStarted, failedToLoad, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -115,8 +115,7 @@ function serveWithoutTheApp(page) {
       if (route.request().resourceType() !== 'document') return route.fallback();
       const response = await route.fetch();
       const body = (await response.text())
-        .replace(/<script type="module"[^>]*><\/script>/g, '')
-        .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+        .replace(/<script type="module"[^>]*><\/script>/g, '');
       return route.fulfill({ response, body });
     },
   );
@@ -150,16 +149,23 @@ const routes = [
   },
   { name: 'an unknown path', path: '/nope', ready: 'main .notice--not-found h1' },
   {
+    // The app's own page (the app shell: a story without a page of its own) when its request fails.
     name: 'an article that failed to load',
     path: articleHref(SEED_ID),
-    setup: (page) => page.route(`**/${articleJsonPath(SEED_ID)}`, (route) => route.fulfill({ status: 500, body: '' })),
+    setup: async (page) => {
+      await serveAppShell(page, articleHref(SEED_ID));
+      await page.route(`**/${articleJsonPath(SEED_ID)}`, (route) => route.fulfill({ status: 500, body: '' }));
+    },
     ready: 'main .notice--error button',
     allowConsoleErrors: [failedToLoad(500, `/${articleJsonPath(SEED_ID)}`)],
   },
   {
     name: 'All News that failed to load',
     path: '/',
-    setup: (page) => page.route('**/api/feed.json', (route) => route.fulfill({ status: 500, body: '' })),
+    setup: async (page) => {
+      await serveAppShell(page, '/');
+      await page.route('**/api/feed.json', (route) => route.fulfill({ status: 500, body: '' }));
+    },
     ready: 'main .notice--error button',
     allowConsoleErrors: [failedToLoad(500, '/api/feed.json')],
   },
@@ -169,8 +175,21 @@ const routes = [
     name: 'a pre-rendered article, without the app',
     path: articleHref(SEED_ID),
     setup: serveWithoutTheApp,
-    ready: '#prerendered article h1',
+    ready: 'main article h1',
     withoutTheApp: true,
+  },
+  {
+    // A pre-rendered article whose check for a newer version failed: the article stays, with a
+    // quiet notice and Retry.
+    name: 'a pre-rendered article whose check failed',
+    path: articleHref(SEED_ID),
+    setup: (page) => page.route(`**/${articleJsonPath(SEED_ID)}`, (route) => route.fulfill({ status: 503, body: '' })),
+    ready: 'main article h1',
+    act: async (page) => {
+      await page.keyboard.press('Shift');
+      await page.locator('.notice--quiet').waitFor();
+    },
+    allowConsoleErrors: [failedToLoad(503, `/${articleJsonPath(SEED_ID)}`)],
   },
   // A partner's embeds, loaded as their iframes load them; the theme follows the system here.
   { name: 'the All News embed', path: '/embed/feed', ready: '.embed-feed__item' },
@@ -186,6 +205,7 @@ describe('axe-core finds no violation', () => {
           await page.goto(typeof route.path === 'function' ? route.path() : route.path);
           await page.locator(route.ready).first().waitFor();
           if (!route.withoutTheApp) await appStarted(page);
+          await route.act?.(page);
           await assertAccessible(page, route.name);
         },
         { allowConsoleErrors: route.allowConsoleErrors },

@@ -350,6 +350,8 @@ describe('Article page: stress sample', () => {
     }));
 });
 
+// The app's own page (the app shell, as a story without a page of its own gets): a pre-rendered
+// page keeps its article when a request fails (prerender.test.mjs).
 describe('Article page: errors and Retry', () => {
   it('shows an alert for HTTP 500, and Retry loads the article', () =>
     suite.withPage(
@@ -359,6 +361,7 @@ describe('Article page: errors and Retry', () => {
           contentType: 'text/plain',
           body: 'Internal Server Error',
         });
+        await serveAppShell(page, articleHref(SEED_ID));
         await page.goto(articleHref(SEED_ID));
         await appStarted(page);
         await assertErrorNotice(page);
@@ -375,6 +378,7 @@ describe('Article page: errors and Retry', () => {
         contentType: 'application/json',
         body: '{"headline": ',
       });
+      await serveAppShell(page, articleHref(SEED_ID));
       await page.goto(articleHref(SEED_ID));
       await appStarted(page);
       await assertErrorNotice(page);
@@ -391,6 +395,7 @@ describe('Article page: errors and Retry', () => {
         contentType: 'application/json',
         body: JSON.stringify(headless),
       });
+      await serveAppShell(page, articleHref(SEED_ID));
       await page.goto(articleHref(SEED_ID));
       await appStarted(page);
       await assertErrorNotice(page);
