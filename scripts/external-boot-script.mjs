@@ -7,7 +7,8 @@
 //   Trunk builds as a `data-type="worker"` asset: files only, no script tag) under /embed/, the
 //   site's elsewhere, so neither downloads the other's code. The embed's files get content
 //   hashes here, in the same `-<16 hex>` shape as Trunk's, so servers cache them the same way;
-// - nothing is preloaded: the one page a shell serves may be a partner's embed.
+// - nothing is preloaded, and a partner's embed gets a page of its own, `embed.html`: the same
+//   page without the site's style sheet (main-<hash>.css), which servers answer /embed/ with.
 // It fails the build when the page does not have the shape this expects, rather than ship a
 // page the policy would block.
 //
@@ -111,8 +112,11 @@ else addEventListener('load', whenIdle, { once: true });
 const name = `boot-${hash(source)}.js`;
 const integrity = `sha384-${createHash('sha384').update(source).digest('base64')}`;
 await writeFile(path.join(stagingDir, name), source);
-await writeFile(
-  htmlPath,
-  html.replace(element, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`),
-);
+html = html.replace(element, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`);
+await writeFile(htmlPath, html);
+
+const SITE_STYLES = /<link\b(?=[^>]*\brel="?stylesheet)(?=[^>]*\bhref="?[^"\s>]*\/main-[0-9a-f]{16}\.css)[^>]*>\s*/gi;
+const embedPage = html.replace(SITE_STYLES, '');
+if (embedPage === html) fail(`cannot find the site's style sheet (main-<hash>.css) in ${htmlPath}`);
+await writeFile(path.join(stagingDir, 'embed.html'), embedPage);
 console.log(`external-boot-script: the start-up is ${name}; the embed's app is ${embedFiles.wasm}`);

@@ -10,7 +10,7 @@
 // - site app: the site's wasm and its JS glue;
 // - partner embed page: everything a partner page downloads for one feed embed, images aside
 //   (bench/embed-bytes.mjs measures the same in Chromium): the page the iframe loads
-//   (app-shell.html) with the stylesheets and scripts it links, the embed's own wasm and glue,
+//   (embed.html) with the stylesheets and scripts it links, the embed's own wasm and glue,
 //   the feed it shows, and embed.js, the loader on the partner's page.
 
 import { readdir, readFile } from 'node:fs/promises';
@@ -63,8 +63,8 @@ try {
   process.exit(1);
 }
 
-const shell = names.includes('app-shell.html') ? 'app-shell.html' : null;
-if (!shell) problems.push(`no app-shell.html in ${dir}: pre-render the build first (cargo run --bin prerender)`);
+const shell = names.includes('embed.html') ? 'embed.html' : null;
+if (!shell) problems.push(`no embed.html in ${dir}: the build writes it (scripts/external-boot-script.mjs)`);
 const shellLinks = shell ? linkedStylesAndScripts(await readFile(path.join(dir, shell), 'utf8')) : [];
 if (shell && !shellLinks.includes('theme.js')) problems.push(`${shell} no longer links theme.js: check what the embed page loads`);
 

@@ -210,12 +210,16 @@ impl FeedStore {
                         .into_iter()
                         .filter(|item| !shown.iter().any(|s| s.id == item.id))
                         .collect();
+                    // What the page adds: a story it repeats, or one a page before had, once.
+                    let mut added = Vec::new();
                     more.update(|more| {
-                        append_new_items(more, new.clone());
+                        let before = more.len();
+                        append_new_items(more, new);
+                        added = more[before..].to_vec();
                     });
                     let unvisited = page.next.filter(|n| !visited.with_value(|v| v.contains(n)));
                     next.set(Some(unvisited));
-                    on_loaded(new);
+                    on_loaded(added);
                 }
                 Err(e) => error.set(Some(e)),
             }

@@ -338,8 +338,15 @@ describe('Article page: stress sample', () => {
       assert.ok(normalizeText(await card.textContent()).includes(normalizeText(embed.title)));
       assert.equal(await page.locator('iframe').count(), 0, 'no iframe anywhere');
 
-      // Scroll through the page, so lazy images load, then check the width again.
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      // Scroll through the page as a reader does, so every lazy image comes into view and loads,
+      // then check the width again.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+          window.scrollTo(0, y);
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+        }
+        window.scrollTo(0, document.documentElement.scrollHeight);
+      });
       await imagesLoaded(body.locator('img'));
       const widths = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { failedToLoad, normalizeText, openSuite } from './harness.mjs';
+import { failedToLoad, normalizeText, openSuite, serveAppShell } from './harness.mjs';
 
 const fixture = (name) =>
   readFile(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8').then(JSON.parse);
@@ -70,6 +70,8 @@ describe('Another publisher\'s feed', () => {
     suite.withPage(async (page) => {
       const foreignRequests = await serveForeignFeed(page);
       const [item] = feed.items;
+      // Another publisher's API behind the same site: the app's own All News, not our pre-render.
+      await serveAppShell(page, '/');
       await page.goto('/');
       const link = page.locator('main h3 a', { hasText: item.title });
       await link.waitFor();

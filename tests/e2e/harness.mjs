@@ -151,6 +151,11 @@ async function resolveRequest(root, pathname, search) {
     const page = (safe ? await fileAt(path.join(root, 'section', section, 'index.html')) : null) ?? (await shell());
     return page ? { status: 200, ...page } : { status: 404 };
   }
+  // A partner's embed has a page of its own, as nginx answers /embed/ (deploy/nginx/).
+  if (decoded.startsWith('/embed/')) {
+    const embedPage = await fileAt(path.join(root, 'embed.html'));
+    return embedPage ? { status: 200, ...embedPage } : { status: 404 };
+  }
   const found = (await fileAt(target)) ?? (await fileAt(path.join(target, 'index.html')));
   if (found) return { status: 200, ...found };
   if (path.extname(decoded) === '') {

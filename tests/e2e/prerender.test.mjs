@@ -257,7 +257,8 @@ test('when every request fails after the page arrived, the page stays readable w
       await appStarted(page);
       await page.mouse.wheel(0, 100);
       const notice = page.locator('.notice--quiet');
-      await expectText(notice.locator('p'), /We couldn't check for newer news\./);
+      await notice.waitFor();
+      assert.match(await notice.locator('p').textContent(), /We couldn't check for newer news\. We could not reach the news service/);
       assert.equal(await notice.getByRole('button', { name: 'Retry' }).count(), 1);
       assert.equal(await page.locator('main h1').count(), 1);
       assert.ok(await page.locator(path === '/' ? '.feed-item' : '.article__body p').first().isVisible());

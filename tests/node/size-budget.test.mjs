@@ -25,13 +25,14 @@ function fakeDist({ siteWasm = 1000, embedWasm = 1000, embed = true } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-budget-'));
   temporary.push(dir);
   const shell = `<!doctype html><html><head><script src="/theme.js"></script>
-    <link rel="stylesheet" href="/main-${HASH}.css"><script type="module" src="/boot-${HASH}.js"></script>
+    <link rel="stylesheet" href="/base-${HASH}.css"><script type="module" src="/boot-${HASH}.js"></script>
     <link rel="icon" href="/favicon-${HASH}.svg"></head><body></body></html>`;
   const files = {
-    'index.html': shell,
-    'app-shell.html': shell,
+    'index.html': shell.replace('<script type', `<link rel="stylesheet" href="/main-${HASH}.css"><script type`),
+    'embed.html': shell,
     'theme.js': 'document.documentElement.dataset.theme = "light";',
-    [`main-${HASH}.css`]: 'body { margin: 0 }',
+    [`base-${HASH}.css`]: 'body { margin: 0 }',
+    [`main-${HASH}.css`]: 'main { margin: 0 }',
     [`boot-${HASH}.js`]: 'import init from "/broadsheet.js"; init();',
     [`broadsheet-${HASH}.js`]: 'export default function init() {}',
     [`broadsheet-${HASH}_bg.wasm`]: randomBytes(siteWasm),
@@ -56,10 +57,11 @@ describe('scripts/size-budget.mjs', () => {
   it('passes a build within every budget, and lists what it counted', () => {
     const { status, stdout, stderr } = run(fakeDist());
     assert.equal(status, 0, stderr);
-    for (const file of ['app-shell.html', 'theme.js', `boot-${HASH}.js`, `main-${HASH}.css`, `embed-${HASH}_bg.wasm`, 'api/feed.json', 'embed.js']) {
+    for (const file of ['embed.html', 'theme.js', `boot-${HASH}.js`, `base-${HASH}.css`, `embed-${HASH}_bg.wasm`, 'api/feed.json', 'embed.js']) {
       assert.match(stdout, new RegExp(`^  ${file.replaceAll('.', '\\.')} `, 'm'), `the embed page counts ${file}`);
     }
     assert.doesNotMatch(stdout, /favicon/, 'images are aside');
+    assert.doesNotMatch(stdout, /main-/, "the site's style sheet is not the embed's");
   });
 
   it('fails a deliberately oversized site app, naming it', () => {
