@@ -7,6 +7,8 @@
 //   Trunk builds as a `data-type="worker"` asset: files only, no script tag) under /embed/, the
 //   site's elsewhere, so neither downloads the other's code. The embed's files get content
 //   hashes here, in the same `-<16 hex>` shape as Trunk's, so servers cache them the same way;
+// - the release build's JS glue is minified (Trunk 0.21 leaves wasm-bindgen's as written): every
+//   reader downloads it;
 // - nothing is preloaded, and a partner's embed gets a page of its own, `embed.html`: the same
 //   page without the site's style sheet (main-<hash>.css), which servers answer /embed/ with.
 // It fails the build when the page does not have the shape this expects, rather than ship a
@@ -16,7 +18,8 @@
 // TRUNK_PUBLIC_URL. By hand: TRUNK_STAGING_DIR=dist node scripts/external-boot-script.mjs
 
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { minify } from 'terser';
 import path from 'node:path';
 
 function fail(message) {
@@ -73,6 +76,17 @@ const siteWasm = /module_or_path:\s*'([^']+_bg\.wasm)'/.exec(body)?.[1];
 if (!siteGlue || !siteWasm) fail(`cannot find the site's glue and wasm in Trunk's start-up script:\n${body}`);
 
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const release = process.env.TRUNK_PROFILE === 'release';
+
+/** wasm-bindgen's glue, minified in a release build; as written otherwise, for debugging. */
+async function glue(bytes) {
+  if (!release) return bytes;
+  const { code } = await minify(bytes.toString('utf8'), { module: true, compress: { passes: 2 } });
+  return Buffer.from(code);
+}
+
+const siteGluePath = path.join(stagingDir, siteGlue.slice(publicUrl.length));
+await writeFile(siteGluePath, await glue(await readFile(siteGluePath)));
 const EMBED_BIN = 'partner-embed';
 const embedFiles = {};
 for (const [suffix, key] of [['.js', 'glue'], ['_bg.wasm', 'wasm']]) {
@@ -83,8 +97,10 @@ for (const [suffix, key] of [['.js', 'glue'], ['_bg.wasm', 'wasm']]) {
   } catch (error) {
     fail(`the embed's ${from} is missing (index.html must build the ${EMBED_BIN} binary): ${error.message}`);
   }
+  if (key === 'glue') bytes = await glue(bytes);
   const name = `embed-${hash(bytes)}${suffix}`;
-  await rename(from, path.join(stagingDir, name));
+  await writeFile(path.join(stagingDir, name), bytes);
+  await unlink(from);
   embedFiles[key] = `${publicUrl}${name}`;
 }
 
