@@ -7,8 +7,8 @@
 //   Trunk builds as a `data-type="worker"` asset: files only, no script tag) under /embed/, the
 //   site's elsewhere, so neither downloads the other's code. The embed's files get content
 //   hashes here, in the same `-<16 hex>` shape as Trunk's, so servers cache them the same way;
-// - the release build's JS glue is minified (Trunk 0.21 leaves wasm-bindgen's as written): every
-//   reader downloads it;
+// - in a release build the scripts every reader downloads are minified (Trunk 0.21 leaves
+//   wasm-bindgen's glue as written; theme.js and embed.js are copied as they are);
 // - nothing is preloaded, and a partner's embed gets a page of its own, `embed.html`: the same
 //   page without the site's style sheet (main-<hash>.css), which servers answer /embed/ with.
 // It fails the build when the page does not have the shape this expects, rather than ship a
@@ -78,15 +78,20 @@ if (!siteGlue || !siteWasm) fail(`cannot find the site's glue and wasm in Trunk'
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const release = process.env.TRUNK_PROFILE === 'release';
 
-/** wasm-bindgen's glue, minified in a release build; as written otherwise, for debugging. */
-async function glue(bytes) {
+/** A script minified in a release build (a module, or a classic script); as written otherwise. */
+async function minified(bytes, module = true) {
   if (!release) return bytes;
-  const { code } = await minify(bytes.toString('utf8'), { module: true, compress: { passes: 2 } });
+  const { code } = await minify(bytes.toString('utf8'), { module, compress: { passes: 2 } });
   return Buffer.from(code);
 }
 
 const siteGluePath = path.join(stagingDir, siteGlue.slice(publicUrl.length));
-await writeFile(siteGluePath, await glue(await readFile(siteGluePath)));
+await writeFile(siteGluePath, await minified(await readFile(siteGluePath)));
+// Our own scripts that every page, or a partner's, loads as they are.
+for (const script of ['theme.js', 'embed.js']) {
+  const file = path.join(stagingDir, script);
+  await writeFile(file, await minified(await readFile(file), false));
+}
 const EMBED_BIN = 'partner-embed';
 const embedFiles = {};
 for (const [suffix, key] of [['.js', 'glue'], ['_bg.wasm', 'wasm']]) {
@@ -97,7 +102,7 @@ for (const [suffix, key] of [['.js', 'glue'], ['_bg.wasm', 'wasm']]) {
   } catch (error) {
     fail(`the embed's ${from} is missing (index.html must build the ${EMBED_BIN} binary): ${error.message}`);
   }
-  if (key === 'glue') bytes = await glue(bytes);
+  if (key === 'glue') bytes = await minified(bytes);
   const name = `embed-${hash(bytes)}${suffix}`;
   await writeFile(path.join(stagingDir, name), bytes);
   await unlink(from);
@@ -124,10 +129,11 @@ if (!document.getElementById('page-data')) start();
 else if (document.readyState === 'complete') whenIdle();
 else addEventListener('load', whenIdle, { once: true });
 `;
+const boot = await minified(Buffer.from(source));
 // The same `-<16 hex>` shape as Trunk's own hashed files, so servers cache it the same way.
-const name = `boot-${hash(source)}.js`;
-const integrity = `sha384-${createHash('sha384').update(source).digest('base64')}`;
-await writeFile(path.join(stagingDir, name), source);
+const name = `boot-${hash(boot)}.js`;
+const integrity = `sha384-${createHash('sha384').update(boot).digest('base64')}`;
+await writeFile(path.join(stagingDir, name), boot);
 html = html.replace(element, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`);
 await writeFile(htmlPath, html);
 

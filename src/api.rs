@@ -210,7 +210,8 @@ pub async fn fetch_story_card(source: ArticleSource<'_>) -> Result<StoryCard, Fe
     StoryCard::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))
 }
 
-async fn fetch_article_document(
+/// An article document's text, unread.
+pub async fn fetch_article_document(
     source: ArticleSource<'_>,
     cancel: Option<AbortSignal>,
 ) -> Result<String, FetchError> {

@@ -34,7 +34,8 @@ pub fn start() {
 /// The document a pre-rendered page carries, read as the app would have fetched it.
 enum Adoption {
     Feed(api::FeedPage),
-    Article(crate::model::Article),
+    /// The article, and its document's text, against which the app checks for a newer one.
+    Article(crate::model::Article, String),
 }
 
 impl Adoption {
@@ -42,7 +43,9 @@ impl Adoption {
         let route = current_route();
         match route {
             Route::AllNews { .. } => api::adopted_first_feed_page(data).ok().map(Adoption::Feed),
-            Route::Article(_) => api::parse_article(data).ok().map(Adoption::Article),
+            Route::Article(_) => api::parse_article(data)
+                .ok()
+                .map(|article| Adoption::Article(article, data.to_owned())),
             Route::NotFound => None,
         }
     }
@@ -98,8 +101,8 @@ fn App(adopted: Option<Adoption>, drawn: Vec<web_sys::Node>) -> impl IntoView {
                 (Some(Adoption::Feed(first)), Page::Feed(section)) => {
                     return view! { <AdoptedFeedPage first section/> }.into_any();
                 }
-                (Some(Adoption::Article(article)), Page::Article(id)) => {
-                    return view! { <AdoptedArticlePage id article/> }.into_any();
+                (Some(Adoption::Article(article, document)), Page::Article(id)) => {
+                    return view! { <AdoptedArticlePage id article document/> }.into_any();
                 }
                 _ => {}
             }

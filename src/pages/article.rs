@@ -62,34 +62,38 @@ pub fn ArticlePage(id: String) -> impl IntoView {
 /// story removed since says so; a request that fails leaves the article as it is, with a quiet
 /// notice and Retry.
 #[component]
-pub fn AdoptedArticlePage(id: String, article: Article) -> impl IntoView {
-    let store = expect_context::<FeedStore>();
+pub fn AdoptedArticlePage(id: String, article: Article, document: String) -> impl IntoView {
     let share = view! { <ShareButton title=article.headline.clone() url=article.url.to_string()/> };
     browser::replace_with_view("#main .share", share);
     browser::relabel_times_in_main();
     let error = RwSignal::new(None::<FetchError>);
     let owner = Owner::current().unwrap_or_default();
-    let shown = StoredValue::new(article);
+    // The document as the page shows it: an answer with the same text has nothing new.
+    let shown = StoredValue::new(document);
     // The reader may have left the page by the time the answer comes (their first action can
     // be the click that leaves): then the answer is for nobody.
     let check = move || {
-        let (id, store, owner) = (id.clone(), store.clone(), owner.clone());
+        let (id, owner) = (id.clone(), owner.clone());
         let _ = error.try_set(None);
         leptos::task::spawn_local(async move {
-            let latest = load_article(id, store, None).await;
+            let latest = api::fetch_article_document(ArticleSource::Id(&id), None).await;
             let Some(shown_now) = shown.try_get_value() else {
                 return;
             };
+            let latest = match latest {
+                Ok(text) if text == shown_now => return,
+                Ok(text) => api::parse_article(&text).map(|article| (article, text)),
+                Err(failure) => Err(failure),
+            };
             owner.with(|| match latest {
-                Ok(latest) if shown_now != latest => {
-                    shown.set_value(latest.clone());
+                Ok((article, text)) => {
+                    shown.set_value(text);
                     browser::replace_with_view(
                         "#main article.article",
-                        view! { <ArticleView article=latest/> },
+                        view! { <ArticleView article/> },
                     );
                     browser::relabel_times_in_main();
                 }
-                Ok(_) => {}
                 Err(FetchError::NotFound) => browser::replace_with_view(
                     "#main article.article",
                     view! {
