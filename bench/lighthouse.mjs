@@ -1,50 +1,61 @@
 #!/usr/bin/env node
-// Lighthouse on All News and the seed article, with its mobile and desktop presets. Not a test:
-// it prints the four category scores and the lab metrics, and exits 0 (1 only when it cannot run
-// at all, e.g. no build or no Chromium). Fully local: the release build is served on loopback by
-// the e2e harness's static server (with the deployment's security headers), and Chromium is
-// Debian's.
+// Lighthouse on the seed article and All News, each against its limit: the same served HTML
+// with every <script> taken out, JSON data blocks included (bench/limit.mjs), CSS and images
+// kept. Not a test: it prints figures and exits 0 (1 only when it cannot run at all, e.g. no
+// build or no Chromium). Absolute times on a shared machine are noise; the ratio to the limit,
+// measured in the same run with page and limit interleaved, is the figure to read.
 //
-// Usage: node bench/lighthouse.mjs [dist-dir] [--runs N]
-//   dist-dir  the release build (default: BROADSHEET_DIST, else dist/)
-//   --runs N  runs per page and preset (default 1); each figure is then the median
+// Lighthouse's default config is its mobile preset: a mid-range phone, CPU 4x slower, slow 4G,
+// simulated throttling (the page loads unthrottled and Lighthouse computes the phone's times).
+// Fully local: Chromium is Debian's; the build is served as deployed by nginx when run under
+// scripts/nginx-e2e (BROADSHEET_BASE_URL), else by the e2e harness's static server, which does
+// not compress. Either way both page and limit pass through the same loopback proxy.
+//
+// Usage: node bench/lighthouse.mjs [dist-dir] [--runs N] [--preset mobile|desktop|both]
+//        scripts/nginx-e2e [dist-dir] -- node bench/lighthouse.mjs [--runs N] [--preset ...]
+//   dist-dir  the release build (default: BROADSHEET_DIST, else dist/); ignored under nginx
+//   --runs N  runs per page, limit and preset (default 1); each figure is then the median
+//   --preset  mobile, desktop or both (default both)
 
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { DIST_DIR, startServer } from '../tests/e2e/harness.mjs';
+import { LIMIT_QUERY, serveWithLimit } from './limit.mjs';
 
 const PAGES = [
-  { name: 'All News', path: '/' },
   { name: 'seed article', path: '/news/eight-hour-us-russia-talks' },
+  { name: 'All News', path: '/' },
 ];
-// Lighthouse's default config is its mobile preset (a mid-range phone, throttled to slow 4G).
-const PRESETS = [
-  { name: 'mobile', config: undefined },
-  { name: 'desktop', config: desktopConfig },
-];
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const PRESETS = { mobile: undefined, desktop: desktopConfig };
+// The page's other categories are shown too; the limit's would say nothing about the app.
+const OTHER_CATEGORIES = ['accessibility', 'best-practices', 'seo'];
 const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 function parseArgs(argv) {
-  const options = { dist: process.env.BROADSHEET_DIST ? DIST_DIR : null, runs: 1 };
+  const options = { dist: DIST_DIR, runs: 1, presets: Object.keys(PRESETS) };
   for (let i = 0; i < argv.length; i += 1) {
-    if (argv[i] === '--runs') {
-      options.runs = Number(argv[++i]);
+    const [name, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    if (name === '--runs') {
+      options.runs = Number(value());
       if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs needs a positive integer');
-    } else if (argv[i].startsWith('-')) {
+    } else if (name === '--preset') {
+      const preset = value();
+      if (preset !== 'both' && !(preset in PRESETS)) usage('--preset is mobile, desktop or both');
+      options.presets = preset === 'both' ? Object.keys(PRESETS) : [preset];
+    } else if (name.startsWith('-')) {
       usage(`unknown option ${argv[i]}`);
     } else {
       options.dist = path.resolve(argv[i]);
     }
   }
-  options.dist ??= DIST_DIR;
   return options;
 }
 
 function usage(problem) {
-  console.error(`${problem}\nUsage: node bench/lighthouse.mjs [dist-dir] [--runs N]`);
+  console.error(`${problem}\nUsage: node bench/lighthouse.mjs [dist-dir] [--runs N] [--preset mobile|desktop|both]`);
   process.exit(1);
 }
 
@@ -53,67 +64,99 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-/** One Lighthouse run: the category scores (0-100) and LCP, CLS, TBT; plus what failed. */
+/** One Lighthouse run: the scores (0-100), the lab metrics, and what to look at when it misses. */
 async function audit(url, port, config) {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error' }, config);
   const { categories, audits, runtimeError } = result.lhr;
   if (runtimeError) throw new Error(`${url}: ${runtimeError.code} ${runtimeError.message}`);
-  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)]));
+  const scores = Object.fromEntries(
+    ['performance', ...OTHER_CATEGORIES].map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)]),
+  );
   // Every audit that scored below full marks and counts toward a category: what to fix.
   const counted = new Set(
-    CATEGORIES.flatMap((id) => categories[id]?.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id) ?? []),
+    Object.values(categories).flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id)),
   );
   const failed = Object.values(audits)
     .filter((a) => counted.has(a.id) && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
     .map((a) => `${a.id} (${a.score})${a.displayValue ? `: ${a.displayValue}` : ''}`);
+  // The LCP element and the phases of its time, and the main thread's long tasks (observed,
+  // unthrottled): where the difference from the limit comes from.
+  const [element, phases] = audits['largest-contentful-paint-element']?.details?.items ?? [];
+  const lcpElement = element?.items?.[0]?.node?.nodeLabel ?? '?';
+  const lcpPhases = (phases?.items ?? []).map((p) => `${p.phase} ${Math.round(p.timing)}`).join(', ');
+  const longTasks = (audits['long-tasks']?.details?.items ?? []).map(
+    (t) => `${Math.round(t.duration)} ms at ${Math.round(t.startTime)} (${String(t.url).replace(/^https?:\/\/[^/]+/, '')})`,
+  );
   return {
     scores,
+    fcp: audits['first-contentful-paint'].numericValue,
     lcp: audits['largest-contentful-paint'].numericValue,
-    cls: audits['cumulative-layout-shift'].numericValue,
     tbt: audits['total-blocking-time'].numericValue,
+    cls: audits['cumulative-layout-shift'].numericValue,
     failed,
+    why: `LCP ${lcpElement}: ${lcpPhases}; long tasks: ${longTasks.join(', ') || 'none'}`,
   };
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const server = await startServer(options.dist);
+  const external = process.env.BROADSHEET_BASE_URL?.replace(/\/+$/, '');
+  const upstream = external ? { url: external, close: async () => {} } : await startServer(options.dist);
+  const proxy = await serveWithLimit(upstream.url);
   let chrome;
   try {
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM_PATH,
       chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
-    console.log(`Lighthouse on ${options.dist}, served at ${server.url}; ${options.runs} run(s) each, median shown\n`);
-    const header = ['page', 'preset', ...CATEGORIES, 'LCP ms', 'CLS', 'TBT ms'];
+    const served = external ? `served by ${external}` : `${options.dist}, served by the harness's static server`;
+    console.log(`Lighthouse on ${served}; ${options.runs} run(s) each, interleaved, median shown`);
+    console.log(`limit: the same HTML with every <script> removed (data blocks too), requested as <path>${LIMIT_QUERY}\n`);
+    const header = ['page', 'preset', 'perf', 'FCP ms', 'LCP ms', 'LCP ratio', 'TBT ms', 'CLS', ...OTHER_CATEGORIES];
     const rows = [];
     const notes = [];
-    for (const page of PAGES) {
-      for (const preset of PRESETS) {
-        const runs = [];
+    for (const preset of options.presets) {
+      for (const page of PAGES) {
+        const runs = { page: [], limit: [] };
         for (let run = 0; run < options.runs; run += 1) {
-          runs.push(await audit(`${server.url}${page.path}`, chrome.port, preset.config));
+          // Interleaved, so that a slow moment of the machine falls on both alike.
+          runs.page.push(await audit(`${proxy.url}${page.path}`, chrome.port, PRESETS[preset]));
+          runs.limit.push(await audit(`${proxy.url}${page.path}${LIMIT_QUERY}`, chrome.port, PRESETS[preset]));
         }
+        const m = (which, key) => median(runs[which].map((r) => r[key]));
+        const both = (key, format) => `${format(m('page', key))} / ${format(m('limit', key))}`;
+        const whole = (v) => v.toFixed(0);
         rows.push([
           page.name,
-          preset.name,
-          ...CATEGORIES.map((id) => String(median(runs.map((r) => r.scores[id])))),
-          median(runs.map((r) => r.lcp)).toFixed(0),
-          median(runs.map((r) => r.cls)).toFixed(3),
-          median(runs.map((r) => r.tbt)).toFixed(0),
+          preset,
+          `${median(runs.page.map((r) => r.scores.performance))} / ${median(runs.limit.map((r) => r.scores.performance))}`,
+          both('fcp', whole),
+          both('lcp', whole),
+          `${(m('page', 'lcp') / m('limit', 'lcp')).toFixed(2)}x`,
+          both('tbt', whole),
+          both('cls', (v) => v.toFixed(3)),
+          ...OTHER_CATEGORIES.map((id) => String(median(runs.page.map((r) => r.scores[id])))),
         ]);
-        const failed = [...new Set(runs.flatMap((r) => r.failed))];
-        if (failed.length > 0) notes.push(`${page.name}, ${preset.name}: ${failed.join('; ')}`);
+        const failed = [...new Set(runs.page.flatMap((r) => r.failed))];
+        notes.push(`${page.name}, ${preset}:`);
+        if (failed.length > 0) notes.push(`  page below full marks: ${failed.join('; ')}`);
+        // The run with the median LCP, of each.
+        for (const which of ['page', 'limit']) {
+          const run = runs[which].find((r) => r.lcp === m(which, 'lcp'));
+          notes.push(`  ${which}: ${run.why}`);
+        }
       }
     }
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    console.log('page / limit in each cell; LCP ratio = page LCP / limit LCP; other categories: the page');
     console.log(line(header));
     for (const row of rows) console.log(line(row));
-    console.log(notes.length > 0 ? `\nBelow full marks:\n${notes.map((n) => `  ${n}`).join('\n')}` : '\nNothing below full marks.');
+    console.log(`\n${notes.join('\n')}`);
   } finally {
     await chrome?.kill();
-    await server.close();
+    await proxy.close();
+    await upstream.close();
   }
 }
 
