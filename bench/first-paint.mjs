@@ -8,14 +8,15 @@
 //   prerendered  /news/<id> answered with news/<id>/index.html, as deployed;
 //   spa          /news/<id> answered with the app shell (the build without its news/ pages):
 //                nothing to see until the wasm has run and fetched the article;
-//   static       the pre-rendered page with every script and preload taken out: the same HTML
-//                and CSS and nothing else, the limit a page can reach.
+//   static       the pre-rendered page with every script taken out, its data included
+//                (bench/limit.mjs): the same HTML and CSS and nothing else, the limit.
 // Each run is a fresh browser context in headless Chromium (1280x800) with the CPU slowed 4x
 // (CDP Emulation.setCPUThrottlingRate); the network is the loopback. Per run, from navigation
 // start: first contentful paint, largest contentful paint, and the frame in which the headline
 // was first visible (requestAnimationFrame polling from the first moment of the page: the start
 // of the frame that paints it, so a little before the paint itself); for the pre-rendered page
-// also when the app took it over. The medians are printed, with the ratios.
+// also when the app started on it (`<html data-app>`, ADR 5: after `load`, when idle). The
+// medians are printed, with the ratios.
 //
 // Usage: node bench/first-paint.mjs [--runs N] [--id ARTICLE-ID]
 
@@ -23,6 +24,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST_DIR, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { withoutScripts } from './limit.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const CPU_SLOWDOWN = 4;
@@ -49,17 +51,9 @@ function usage(problem) {
   process.exit(problem ? 2 : 0);
 }
 
-/** The pre-rendered page as plain HTML: no script of any kind, no preload of the app. */
-function staticOnly(html) {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
-    .replace(/<link\b[^>]*rel="(?:modulepreload|preload)"[^>]*>/g, '')
-    .replace(/<div id="app" hidden><\/div>/, '');
-}
-
 /** Installed before the page's first script: records paints and the headline's first frame. */
 function recordPaints() {
-  const seen = { fcp: null, lcp: null, headline: null, tookOver: null };
+  const seen = { fcp: null, lcp: null, headline: null, appStarted: null };
   window.__firstPaint = seen;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') seen.fcp = e.startTime;
@@ -70,8 +64,7 @@ function recordPaints() {
   const frame = (now) => {
     const headline = [...document.querySelectorAll('h1.article__headline')].find((h) => h.checkVisibility());
     if (headline && seen.headline === null) seen.headline = now;
-    const prerendered = document.getElementById('prerendered');
-    if (seen.headline !== null && !prerendered && document.getElementById('app')) seen.tookOver ??= now;
+    if (document.documentElement.hasAttribute('data-app')) seen.appStarted ??= now;
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -88,7 +81,7 @@ async function measure(browser, url, { waitForApp }) {
     await page.waitForFunction(
       (app) => {
         const seen = window.__firstPaint;
-        return seen.headline !== null && seen.lcp !== null && (!app || seen.tookOver !== null || !document.getElementById('prerendered'));
+        return seen.headline !== null && seen.lcp !== null && (!app || seen.appStarted !== null);
       },
       waitForApp,
       { timeout: STEP_TIMEOUT_MS, polling: 100 },
@@ -125,7 +118,7 @@ async function main() {
   await cp(DIST_DIR, full, { recursive: true });
   await cp(DIST_DIR, shellOnly, { recursive: true });
   await rm(path.join(shellOnly, 'news'), { recursive: true, force: true });
-  await writeFile(path.join(full, 'static-article.html'), staticOnly(prerendered));
+  await writeFile(path.join(full, 'static-article.html'), withoutScripts(prerendered));
 
   // The pages are measured as pages, not as a deployment: no CSP or other headers that differ.
   const fullServer = await startServer(full, { securityHeaders: false });
@@ -152,15 +145,15 @@ async function main() {
   const summary = {};
   for (const [name] of ways) {
     summary[name] = Object.fromEntries(
-      ['fcp', 'lcp', 'headline', 'tookOver'].map((key) => [key, median(results[name].map((r) => r[key]))]),
+      ['fcp', 'lcp', 'headline', 'appStarted'].map((key) => [key, median(results[name].map((r) => r[key]))]),
     );
   }
   const ms = (v) => (v === null ? '—' : `${Math.round(v)} ms`);
   console.log(`First paint of /news/${options.id}: CPU ${CPU_SLOWDOWN}x slower, ${VIEWPORT.width}x${VIEWPORT.height}, median of ${options.runs} runs`);
-  console.log(`${'way'.padEnd(20)} FCP        LCP        headline   app took over`);
+  console.log(`${'way'.padEnd(20)} FCP        LCP        headline   app started`);
   for (const [name] of ways) {
     const s = summary[name];
-    console.log(`${name.padEnd(20)} ${ms(s.fcp).padEnd(10)} ${ms(s.lcp).padEnd(10)} ${ms(s.headline).padEnd(10)} ${ms(s.tookOver)}`);
+    console.log(`${name.padEnd(20)} ${ms(s.fcp).padEnd(10)} ${ms(s.lcp).padEnd(10)} ${ms(s.headline).padEnd(10)} ${ms(s.appStarted)}`);
   }
   const ratio = (a, b, key) => (summary[a][key] && summary[b][key] ? (summary[a][key] / summary[b][key]).toFixed(2) : '—');
   console.log(`${'ratio'.padEnd(20)} FCP        LCP        headline`);

@@ -79,13 +79,16 @@ async function audit(url, port, config) {
   const failed = Object.values(audits)
     .filter((a) => counted.has(a.id) && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
     .map((a) => `${a.id} (${a.score})${a.displayValue ? `: ${a.displayValue}` : ''}`);
-  // The LCP element and the phases of its time, and the main thread's long tasks (observed,
-  // unthrottled): where the difference from the limit comes from.
+  // The LCP element and the phases of its time, the main thread's long tasks (observed,
+  // unthrottled) and what shifted: where a difference from the limit comes from.
   const [element, phases] = audits['largest-contentful-paint-element']?.details?.items ?? [];
   const lcpElement = element?.items?.[0]?.node?.nodeLabel ?? '?';
   const lcpPhases = (phases?.items ?? []).map((p) => `${p.phase} ${Math.round(p.timing)}`).join(', ');
   const longTasks = (audits['long-tasks']?.details?.items ?? []).map(
     (t) => `${Math.round(t.duration)} ms at ${Math.round(t.startTime)} (${String(t.url).replace(/^https?:\/\/[^/]+/, '')})`,
+  );
+  const shifts = (audits['layout-shifts']?.details?.items ?? []).map(
+    (shift) => `${shift.score.toFixed(3)} ${shift.node?.nodeLabel ?? '?'}`,
   );
   return {
     scores,
@@ -94,7 +97,7 @@ async function audit(url, port, config) {
     tbt: audits['total-blocking-time'].numericValue,
     cls: audits['cumulative-layout-shift'].numericValue,
     failed,
-    why: `LCP ${lcpElement}: ${lcpPhases}; long tasks: ${longTasks.join(', ') || 'none'}`,
+    why: `LCP ${lcpElement}: ${lcpPhases}; long tasks: ${longTasks.join(', ') || 'none'}; layout shifts: ${shifts.join(', ') || 'none'}`,
   };
 }
 
@@ -109,7 +112,7 @@ async function main() {
       chromePath: CHROMIUM_PATH,
       chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
-    const served = external ? `served by ${external}` : `${options.dist}, served by the harness's static server`;
+    const served = external ? `the build nginx serves at ${external}` : `${options.dist}, served by the harness's static server`;
     console.log(`Lighthouse on ${served}; ${options.runs} run(s) each, interleaved, median shown`);
     console.log(`limit: the same HTML with every <script> removed (data blocks too), requested as <path>${LIMIT_QUERY}\n`);
     const header = ['page', 'preset', 'perf', 'FCP ms', 'LCP ms', 'LCP ratio', 'TBT ms', 'CLS', ...OTHER_CATEGORIES];
