@@ -25,11 +25,14 @@
     // Storage refused (private mode): the system theme applies.
   }
   if (theme) root.setAttribute('data-theme', theme);
-  // A page rendered ahead of time says "Auto": show the reader's own choice.
-  document.addEventListener('DOMContentLoaded', function () {
-    var select = document.getElementById('theme-select');
-    if (select) select.value = theme || '';
-  });
+  // A page rendered ahead of time says "Auto": show the reader's own choice. Only then: writing
+  // to the menu costs a style pass while the page is still painting.
+  if (theme) {
+    document.addEventListener('DOMContentLoaded', function () {
+      var select = document.getElementById('theme-select');
+      if (select) select.value = theme;
+    });
+  }
   document.addEventListener('change', function (event) {
     if (event.target.id !== 'theme-select') return;
     theme = known(event.target.value);
