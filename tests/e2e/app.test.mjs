@@ -56,6 +56,8 @@ const moreButton = (page) => page.locator('main').getByRole('button', { name: /m
 async function openFeed(page) {
   await page.goto('/');
   await itemLinks(page, feedPages[0][0].id).first().waitFor();
+  // Until the app runs, a link is an ordinary link to the next page (ADR 5).
+  await appStarted(page);
 }
 
 /** Loads the feed's next page with its button and waits for that page's first item. */

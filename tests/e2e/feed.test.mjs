@@ -122,6 +122,8 @@ async function failFirst(page, path, answer) {
 async function openFeed(page, url = '/') {
   await page.goto(url);
   await titleLink(page, feedPages[0][0].id).waitFor();
+  // Until the app runs, a link is an ordinary link to the next page (ADR 5).
+  await appStarted(page);
 }
 
 /**
