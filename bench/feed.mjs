@@ -33,7 +33,7 @@ import path from 'node:path';
 import { performance as nodePerformance } from 'node:perf_hooks';
 import { constants, gzipSync, brotliCompressSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { DIST_DIR, startServer, watchErrors } from '../tests/e2e/harness.mjs';
+import { DIST_DIR, listenOnLoopback, startServer, watchErrors } from '../tests/e2e/harness.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -179,15 +179,11 @@ async function startBenchServer(pages) {
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
+  const proxy = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
+    url: proxy.url,
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await proxy.close();
       await inner.close();
     },
   };

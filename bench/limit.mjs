@@ -4,6 +4,7 @@
 
 import { createServer, request } from 'node:http';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+import { listenOnLoopback } from '../tests/e2e/harness.mjs';
 
 // How the page came from upstream is how its limit goes out: at the levels of the deploy's
 // precompressed files (scripts/compress.mjs), which nginx sends for pages.
@@ -68,16 +69,5 @@ export async function serveWithLimit(upstream) {
       res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${error.message}\n`);
     }
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }

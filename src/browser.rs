@@ -233,17 +233,6 @@ mod imp {
 
     const HEADING_WAIT_FRAMES: u32 = 1200;
 
-    /// Moves focus (and the view) to the main landmark, as the skip link promises.
-    pub fn focus_main() {
-        if let Some(main) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("main"))
-            .and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
-        {
-            let _ = main.focus();
-        }
-    }
-
     /// Once the next frame is laid out, focuses the first element that matches one of
     /// `selectors`, in their order; leaves focus alone if none does.
     pub fn focus_first_after_layout(selectors: Vec<String>) {
@@ -422,12 +411,15 @@ mod imp {
     /// pre-render wrote them in UTC, which is true for everyone but nobody's own clock.
     pub fn relabel_times_in_main() {
         use wasm_bindgen::JsCast;
-        let Some(times) = document().and_then(|d| d.query_selector_all("#main time[datetime]").ok())
+        let Some(times) =
+            document().and_then(|d| d.query_selector_all("#main time[datetime]").ok())
         else {
             return;
         };
         for i in 0..times.length() {
-            let Some(time) = times.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            let Some(time) = times
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             else {
                 continue;
             };
@@ -464,7 +456,14 @@ mod imp {
         });
         let options = web_sys::AddEventListenerOptions::new();
         options.set_passive(true);
-        for event in ["pointerdown", "keydown", "wheel", "touchstart", "scroll", "visibilitychange"] {
+        for event in [
+            "pointerdown",
+            "keydown",
+            "wheel",
+            "touchstart",
+            "scroll",
+            "visibilitychange",
+        ] {
             let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
                 event,
                 callback.as_ref().unchecked_ref(),
@@ -521,7 +520,9 @@ mod imp {
 
     pub fn child_nodes(parent: &web_sys::Element) -> Vec<web_sys::Node> {
         let children = parent.child_nodes();
-        (0..children.length()).filter_map(|i| children.item(i)).collect()
+        (0..children.length())
+            .filter_map(|i| children.item(i))
+            .collect()
     }
 
     pub fn remove_children(parent: &web_sys::Element) {
@@ -546,7 +547,11 @@ mod imp {
     /// Adds day sections (`section.day`, labelled by their heading's id) drawn apart from the
     /// page to the list with id `list_id`: the stories of a day the list has already join it,
     /// at its top or its end; a new day is added whole. Nothing on the page is drawn again.
-    pub fn merge_days_into(list_id: &str, at_top: bool, days: impl leptos::prelude::IntoView + 'static) {
+    pub fn merge_days_into(
+        list_id: &str,
+        at_top: bool,
+        days: impl leptos::prelude::IntoView + 'static,
+    ) {
         use wasm_bindgen::JsCast;
         let Some(document) = document() else {
             return;
@@ -569,7 +574,9 @@ mod imp {
         for day in new_days {
             let label = day.get_attribute("aria-labelledby").unwrap_or_default();
             let shown = list
-                .query_selector(&format!(":scope > section.day[aria-labelledby=\"{label}\"]"))
+                .query_selector(&format!(
+                    ":scope > section.day[aria-labelledby=\"{label}\"]"
+                ))
                 .ok()
                 .flatten();
             match shown {
@@ -598,7 +605,6 @@ mod imp {
             empty.remove();
         }
     }
-
 
     fn document() -> Option<web_sys::Document> {
         web_sys::window()?.document()
@@ -808,8 +814,6 @@ mod imp {
 
     pub fn recover_lost_focus() {}
 
-    pub fn focus_main() {}
-
     pub fn report_height_to_parent(_: &str, _: String) {}
 
     pub fn on_history_move(_: impl Fn() + 'static) {}
@@ -838,11 +842,11 @@ mod imp {
 }
 
 pub use imp::{
-    api_base, current_path, current_query, current_theme, focus_first_after_layout, focus_main,
-    focus_page_heading, format_date_time, format_day, format_time, is_online, now,
-    on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
-    follow_links_in_app, report_height_to_parent, scroll_to_after_layout, scroll_to_top,
-    scroll_y, set_page_head, set_page_title, share,
+    api_base, current_path, current_query, current_theme, focus_first_after_layout,
+    focus_page_heading, follow_links_in_app, format_date_time, format_day, format_time, is_online,
+    now, on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
+    report_height_to_parent, scroll_to_after_layout, scroll_to_top, scroll_y, set_page_head,
+    set_page_title, share,
 };
 
 #[cfg(target_arch = "wasm32")]

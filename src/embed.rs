@@ -77,14 +77,13 @@ impl EmbedOptions {
         let section = get(routes::SECTION_PARAM)
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty() && s.chars().count() <= MAX_SECTION_LEN);
-        let embed_id = get(EMBED_ID_PARAM)
-            .filter(|id| {
-                !id.is_empty()
-                    && id.len() <= MAX_EMBED_ID_LEN
-                    && id
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            });
+        let embed_id = get(EMBED_ID_PARAM).filter(|id| {
+            !id.is_empty()
+                && id.len() <= MAX_EMBED_ID_LEN
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
         Self {
             limit,
             section,

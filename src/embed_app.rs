@@ -1,10 +1,10 @@
 //! The app inside a partner's iframe: no masthead, no navigation, no theme menu and no
 //! storage; one embed's content, our name at the foot, and its height reported to the parent.
 
+use crate::browser;
 use crate::components::{PartnerFooter, PartnerNotFound};
 use crate::embed::{EmbedOptions, EmbedRoute};
 use crate::pages::{EmbedFeedPage, EmbedStoryPage};
-use crate::browser;
 use leptos::prelude::*;
 
 /// The element whose height the parent's iframe must match.

@@ -20,7 +20,9 @@ pub const EMBED_ARTICLE_PREFIX: &str = "/embed/news/";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// `/`, optionally narrowed to one section (`/?section=World`).
-    AllNews { section: Option<String> },
+    AllNews {
+        section: Option<String>,
+    },
     /// `/news/:id`, with the id decoded.
     Article(String),
     NotFound,
@@ -126,7 +128,10 @@ mod tests {
         };
         assert_eq!(Route::from_address("/", ""), all(None));
         assert_eq!(Route::from_address("/", "?section="), all(None));
-        assert_eq!(Route::from_address("/", "?section=World"), all(Some("World")));
+        assert_eq!(
+            Route::from_address("/", "?section=World"),
+            all(Some("World"))
+        );
         assert_eq!(
             Route::from_address("/", "?x=1&section=Arts+%26+Culture&section=World"),
             all(Some("Arts & Culture")),
@@ -143,7 +148,15 @@ mod tests {
                 "{id} survives the round trip"
             );
         }
-        for other in ["/news/", "/news/a/b", "/news/%zz", "/news/%20", "/nope", "/embed/feed", ""] {
+        for other in [
+            "/news/",
+            "/news/a/b",
+            "/news/%zz",
+            "/news/%20",
+            "/nope",
+            "/embed/feed",
+            "",
+        ] {
             assert_eq!(Route::from_address(other, ""), Route::NotFound, "{other}");
         }
     }

@@ -193,7 +193,12 @@ mod json_ld {
     pub fn article_json_ld(article: &Article, origin: &str) -> String {
         let canonical = absolute(article.url.as_str(), origin);
         let description = article.standfirst.as_deref().map(squash);
-        script_safe(&news_article(article, &canonical, description.as_deref(), origin))
+        script_safe(&news_article(
+            article,
+            &canonical,
+            description.as_deref(),
+            origin,
+        ))
     }
 
     /// The head of All News, or of one section of it. A listing is a website page to link
@@ -290,7 +295,9 @@ mod tests {
     #[test]
     fn json_ld_cannot_close_its_script() {
         use serde_json::{json, Value};
-        let text = json_ld::script_safe(&json!({ "headline": "</script><script>alert(1)</script> & <!--" }));
+        let text = json_ld::script_safe(
+            &json!({ "headline": "</script><script>alert(1)</script> & <!--" }),
+        );
         assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(

@@ -156,12 +156,30 @@ fn a_story_card_reads_an_article_document_as_the_article_does_but_its_body() {
     let article = Article::parse(&document).unwrap();
     let card = StoryCard::parse(&document).unwrap();
     assert_eq!(
-        (card.id, card.headline, card.standfirst, card.section, card.language),
-        (article.id, article.headline, article.standfirst, article.section, article.language)
+        (
+            card.id,
+            card.headline,
+            card.standfirst,
+            card.section,
+            card.language
+        ),
+        (
+            article.id,
+            article.headline,
+            article.standfirst,
+            article.section,
+            article.language
+        )
     );
-    assert_eq!((card.published, card.hero), (article.published, article.hero));
+    assert_eq!(
+        (card.published, card.hero),
+        (article.published, article.hero)
+    );
     let missing_headline = document.replacen("\"headline\"", "\"headline_\"", 1);
-    assert!(StoryCard::parse(&missing_headline).is_err(), "the same required fields");
+    assert!(
+        StoryCard::parse(&missing_headline).is_err(),
+        "the same required fields"
+    );
 
     let feed = Feed::parse(&sample("feed.json")).unwrap();
     let item = &feed.items[0];

@@ -149,10 +149,7 @@ fn all_news_is_pre_rendered_with_the_first_page_under_dated_headings() {
         Feed::parse(&std::fs::read_to_string(sample_api().join("feed.json")).unwrap()).unwrap();
     let html = Html::parse_document(&std::fs::read_to_string(dist.join("index.html")).unwrap());
 
-    assert_eq!(
-        text(&select(&html, "body > main#main h1")[0]),
-        "All News"
-    );
+    assert_eq!(text(&select(&html, "body > main#main h1")[0]), "All News");
     let links: Vec<_> = select(&html, "main .feed-item__title a")
         .iter()
         .map(|a| a.value().attr("href").unwrap().to_owned())

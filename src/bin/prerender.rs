@@ -42,8 +42,8 @@ mod native {
         ArticleView, BackToAllNews, FeedContent, FeedMore, FeedView, NewStoriesPrompt, SiteFrame,
     };
     use broadsheet::model::{sections, Article, Feed, FeedItem};
-    use broadsheet::seo::{self, MetaKey, PageHead};
     use broadsheet::routes;
+    use broadsheet::seo::{self, MetaKey, PageHead};
     use leptos::prelude::*;
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};

@@ -5,5 +5,7 @@ use leptos::prelude::*;
 /// it in the frame's `.offline-notice` status region.
 #[component]
 pub fn OfflineNotice(#[prop(into)] online: Signal<bool>) -> impl IntoView {
-    move || (!online.get()).then(|| view! { <p class="offline-notice__text">{strings::OFFLINE}</p> })
+    move || {
+        (!online.get()).then(|| view! { <p class="offline-notice__text">{strings::OFFLINE}</p> })
+    }
 }

@@ -1,8 +1,8 @@
 use super::load::Load;
 use crate::api::{self, ArticleSource, FetchError};
+use crate::browser;
 use crate::components::{ArticleSkeleton, LoadError, PartnerNotFound, PartnerStory};
 use crate::embed::MAX_PAGES;
-use crate::browser;
 use crate::model::StoryCard;
 use leptos::prelude::*;
 

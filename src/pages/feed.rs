@@ -344,7 +344,12 @@ fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (Any
                 let added = in_section(new, section.as_deref());
                 let links = added
                     .iter()
-                    .map(|i| format!("#main .feed-item__title a[href=\"{}\"]", routes::article(&i.id)))
+                    .map(|i| {
+                        format!(
+                            "#main .feed-item__title a[href=\"{}\"]",
+                            routes::article(&i.id)
+                        )
+                    })
                     .collect();
                 owner.with(|| add_stories(added, false));
                 browser::focus_first_after_layout(links);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { eventually, expectText, openSuite, readSiteJson } from './harness.mjs';
+import { eventually, expectText, listenOnLoopback, openSuite, readSiteJson } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 
@@ -33,15 +33,7 @@ async function startPartner(broadsheet, placeholders) {
       res.writeHead(404).end();
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 /** The embed iframes on the partner page, once each has loaded its content. */

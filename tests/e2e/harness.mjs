@@ -211,13 +211,20 @@ export async function startServer(root = DIST_DIR, { securityHeaders = true } = 
       .pipe(res);
   });
 
+  return listenOnLoopback(server);
+}
+
+/**
+ * Starts `server` on 127.0.0.1 with an ephemeral port. Resolves to `{ url, close }`; `url` has no
+ * trailing slash.
+ */
+export async function listenOnLoopback(server) {
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.address().port}`,
     close: () =>
       new Promise((resolve) => {
         // Browsers keep connections alive; without this, close() would wait for them to idle out.
