@@ -8,7 +8,8 @@
 //   site's elsewhere, so neither downloads the other's code. The embed's files get content
 //   hashes here, in the same `-<16 hex>` shape as Trunk's, so servers cache them the same way;
 // - in a release build the scripts every reader downloads are minified (Trunk 0.21 leaves
-//   wasm-bindgen's glue as written; theme.js and embed.js are copied as they are);
+//   wasm-bindgen's glue as written; theme.js and embed.js are copied as they are), and each
+//   app's wasm and glue share short names (scripts/slim-bindings.mjs), wasm-opt run again;
 // - nothing is preloaded, and a partner's embed gets a page of its own, `embed.html`: the same
 //   page without the site's style sheet (main-<hash>.css), which servers answer /embed/ with.
 // It fails the build when the page does not have the shape this expects, rather than ship a
@@ -17,10 +18,13 @@
 // Trunk runs it with TRUNK_STAGING_DIR (the build's output before it becomes dist/) and
 // TRUNK_PUBLIC_URL. By hand: TRUNK_STAGING_DIR=dist node scripts/external-boot-script.mjs
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { minify } from 'terser';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { slimBindings } from './slim-bindings.mjs';
 
 function fail(message) {
   console.error(`external-boot-script: ${message}`);
@@ -85,24 +89,47 @@ async function minified(bytes, module = true) {
   return Buffer.from(code);
 }
 
+// The wasm-opt scripts/setup installs (binaryen, from package-lock.json), as Trunk uses it.
+const WASM_OPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin', 'wasm-opt');
+
+/** A release build's app: the wasm and glue with short shared names, optimised and minified. */
+async function finishApp(gluePath, wasmPath) {
+  let glue = await readFile(gluePath);
+  if (release) {
+    let slim;
+    try {
+      slim = slimBindings(await readFile(wasmPath), glue.toString('utf8'));
+    } catch (error) {
+      fail(`${wasmPath}: ${error.message}`);
+    }
+    await writeFile(wasmPath, slim.wasm);
+    // Trunk ran wasm-opt before this hook; again, it removes what only the dropped exports reached.
+    execFileSync(WASM_OPT, ['-Oz', wasmPath, '-o', wasmPath], { stdio: 'inherit' });
+    glue = Buffer.from(slim.glue);
+  }
+  return minified(glue);
+}
+
 const siteGluePath = path.join(stagingDir, siteGlue.slice(publicUrl.length));
-await writeFile(siteGluePath, await minified(await readFile(siteGluePath)));
+await writeFile(siteGluePath, await finishApp(siteGluePath, path.join(stagingDir, siteWasm.slice(publicUrl.length))));
 // Our own scripts that every page, or a partner's, loads as they are.
 for (const script of ['theme.js', 'embed.js']) {
   const file = path.join(stagingDir, script);
   await writeFile(file, await minified(await readFile(file), false));
 }
 const EMBED_BIN = 'partner-embed';
+const embedGluePath = path.join(stagingDir, `${EMBED_BIN}.js`);
+const embedWasmPath = path.join(stagingDir, `${EMBED_BIN}_bg.wasm`);
+let embedGlue;
+try {
+  embedGlue = await finishApp(embedGluePath, embedWasmPath);
+} catch (error) {
+  fail(`the embed's app cannot be read (index.html must build the ${EMBED_BIN} binary): ${error.message}`);
+}
 const embedFiles = {};
 for (const [suffix, key] of [['.js', 'glue'], ['_bg.wasm', 'wasm']]) {
   const from = path.join(stagingDir, `${EMBED_BIN}${suffix}`);
-  let bytes;
-  try {
-    bytes = await readFile(from);
-  } catch (error) {
-    fail(`the embed's ${from} is missing (index.html must build the ${EMBED_BIN} binary): ${error.message}`);
-  }
-  if (key === 'glue') bytes = await minified(bytes);
+  const bytes = key === 'glue' ? embedGlue : await readFile(from);
   const name = `embed-${hash(bytes)}${suffix}`;
   await writeFile(path.join(stagingDir, name), bytes);
   await unlink(from);
