@@ -214,13 +214,17 @@ function instrument() {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-  } catch {}
+  } catch {
+    // No long-task timing in this browser: the report says none.
+  }
   try {
     new PerformanceObserver((list) => {
       const entries = list.getEntries();
       if (entries.length) bench.lcp = entries[entries.length - 1].startTime;
     }).observe({ type: 'largest-contentful-paint', buffered: true });
-  } catch {}
+  } catch {
+    // No LCP timing in this browser: the report leaves it out.
+  }
   addEventListener('TrunkApplicationStarted', (event) => {
     bench.wasm = event.detail?.wasm ?? null;
     bench.wasmStarted = performance.now();
@@ -554,7 +558,7 @@ async function main() {
 
   const server = await startBenchServer(pages);
   let browser;
-  let chromiumVersion = null;
+  let chromiumVersion;
   const runs = [];
   try {
     browser = await chromium.launch({

@@ -21,7 +21,7 @@
   }
   try {
     theme = known(localStorage.getItem(KEY));
-  } catch (e) {
+  } catch {
     // Storage refused (private mode): the system theme applies.
   }
   if (theme) root.setAttribute('data-theme', theme);
@@ -41,7 +41,7 @@
     try {
       if (theme) localStorage.setItem(KEY, theme);
       else localStorage.removeItem(KEY);
-    } catch (e) {
+    } catch {
       // Storage refused: the choice lasts for this page only.
     }
   });

@@ -629,7 +629,7 @@ mod imp {
         if let Ok(stale) = document.query_selector_all(&format!("head [{PAGE_HEAD_MARK}]")) {
             for i in 0..stale.length() {
                 if let Some(tag) = stale.item(i) {
-                    let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(&tag).remove();
+                    wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(&tag).remove();
                 }
             }
         }

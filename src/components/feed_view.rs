@@ -34,7 +34,7 @@ pub fn FeedContent(
     #[prop(optional)]
     dated_headings: bool,
 ) -> impl IntoView {
-    let empty = items.is_empty().then(|| match section {
+    let empty = items.is_empty().then_some(match section {
         Some(_) => strings::EMPTY_SECTION,
         None => strings::EMPTY_FEED,
     });
