@@ -102,32 +102,23 @@ function skipImportDescription(reader) {
   }
 }
 
-function readImports(wasm, section) {
+/** A section's vector of entries, each read by `entry`. */
+function readVector(wasm, section, entry) {
   const reader = new Reader(wasm, section.start);
-  const count = reader.leb();
-  const imports = [];
-  for (let i = 0; i < count; i++) {
+  return Array.from({ length: reader.leb() }, () => entry(reader));
+}
+
+const readImports = (wasm, section) =>
+  readVector(wasm, section, (reader) => {
     const module = reader.name();
     const name = reader.name();
     const from = reader.at;
     skipImportDescription(reader);
-    imports.push({ module, name, description: wasm.subarray(from, reader.at) });
-  }
-  return imports;
-}
+    return { module, name, description: wasm.subarray(from, reader.at) };
+  });
 
-function readExports(wasm, section) {
-  const reader = new Reader(wasm, section.start);
-  const count = reader.leb();
-  const exports = [];
-  for (let i = 0; i < count; i++) {
-    const name = reader.name();
-    const kind = reader.byte();
-    const index = reader.leb();
-    exports.push({ name, kind, index });
-  }
-  return exports;
-}
+const readExports = (wasm, section) =>
+  readVector(wasm, section, (reader) => ({ name: reader.name(), kind: reader.byte(), index: reader.leb() }));
 
 /** Short names in order: a … z, A … Z, then two letters. */
 function* shortNames() {
