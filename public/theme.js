@@ -1,48 +1,62 @@
-// Applies the theme before the first paint, so nobody sees a flash of the wrong one, and runs
-// the masthead's Theme menu (`#theme-select`, src/components/theme_switch.rs), which therefore
-// works on a page the app has not started on, and costs the app no code. Kept tiny and separate
+// Applies the reader's display settings (theme, text size) before the first paint, so nobody
+// sees a flash of the wrong one, and runs their menus in the masthead (`#theme-select`,
+// `#text-size-select`; src/components/theme_switch.rs and text_size_switch.rs), which therefore
+// work on a page the app has not started on, and cost the app no code. Kept tiny and separate
 // (not inline) so a strict Content-Security-Policy can allow it.
-// - The site: the reader's stored choice.
+// - The site: the reader's stored choices, each an attribute on <html> the style sheets follow.
 // - A partner's embed (/embed/..., see routes::EMBED_PREFIX): the partner's `theme` and
 //   `accent` from the address. An embed never reads or writes storage.
 (function () {
-  var KEY = 'broadsheet:theme';
   var root = document.documentElement;
-  var theme = null;
-  var known = function (value) { return value === 'light' || value === 'dark' ? value : null; };
+  var SETTINGS = [
+    { key: 'broadsheet:theme', attribute: 'data-theme', menu: 'theme-select', values: ['light', 'dark'] },
+    { key: 'broadsheet:text-size', attribute: 'data-text-size', menu: 'text-size-select', values: ['large', 'larger', 'largest'] },
+  ];
+  var known = function (setting, value) { return setting.values.indexOf(value) >= 0 ? value : null; };
+  var apply = function (setting, value) {
+    if (value) root.setAttribute(setting.attribute, value);
+    else root.removeAttribute(setting.attribute);
+  };
   if (location.pathname.indexOf('/embed/') === 0) {
     var params = new URLSearchParams(location.search);
-    theme = known(params.get('theme'));
     // Only a plain hex colour gets in: the value lands in CSS.
     var accent = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(params.get('accent') || '');
     if (accent) root.style.setProperty('--color-partner-accent', '#' + accent[1]);
-    if (theme) root.setAttribute('data-theme', theme);
+    apply(SETTINGS[0], known(SETTINGS[0], params.get('theme')));
     return;
   }
-  try {
-    theme = known(localStorage.getItem(KEY));
-  } catch {
-    // Storage refused (private mode): the system theme applies.
-  }
-  if (theme) root.setAttribute('data-theme', theme);
-  // A page rendered ahead of time says "Auto": show the reader's own choice. Only then: writing
-  // to the menu costs a style pass while the page is still painting.
-  if (theme) {
+  var chosen = [];
+  SETTINGS.forEach(function (setting) {
+    var value = null;
+    try {
+      value = known(setting, localStorage.getItem(setting.key));
+    } catch {
+      // Storage refused (private mode): the default applies.
+    }
+    apply(setting, value);
+    if (value) chosen.push([setting, value]);
+  });
+  // A page rendered ahead of time shows each default: show the reader's own choices. Only
+  // those: writing to a menu costs a style pass while the page is still painting.
+  if (chosen.length) {
     document.addEventListener('DOMContentLoaded', function () {
-      var select = document.getElementById('theme-select');
-      if (select) select.value = theme;
+      chosen.forEach(function (choice) {
+        var menu = document.getElementById(choice[0].menu);
+        if (menu) menu.value = choice[1];
+      });
     });
   }
   document.addEventListener('change', function (event) {
-    if (event.target.id !== 'theme-select') return;
-    theme = known(event.target.value);
-    if (theme) root.setAttribute('data-theme', theme);
-    else root.removeAttribute('data-theme');
-    try {
-      if (theme) localStorage.setItem(KEY, theme);
-      else localStorage.removeItem(KEY);
-    } catch {
-      // Storage refused: the choice lasts for this page only.
-    }
+    SETTINGS.forEach(function (setting) {
+      if (event.target.id !== setting.menu) return;
+      var value = known(setting, event.target.value);
+      apply(setting, value);
+      try {
+        if (value) localStorage.setItem(setting.key, value);
+        else localStorage.removeItem(setting.key);
+      } catch {
+        // Storage refused: the choice lasts for this page only.
+      }
+    });
   });
 })();

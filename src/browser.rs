@@ -349,13 +349,13 @@ mod imp {
         }
     }
 
-    /// The theme the page was started with: `public/theme.js` has already applied the stored
-    /// choice to `<html data-theme>`.
-    pub fn current_theme() -> Option<String> {
+    /// A display setting the page was started with: `public/theme.js` has already applied the
+    /// reader's stored choice to `<html>` as this attribute.
+    pub fn root_setting(attribute: &str) -> Option<String> {
         web_sys::window()?
             .document()?
             .document_element()?
-            .get_attribute("data-theme")
+            .get_attribute(attribute)
     }
 
     /// Shares a link with the system share sheet where the browser has one, else copies it.
@@ -776,7 +776,7 @@ mod imp {
         format!("{}, {} UTC", long_date(at.civil_date(0)), format_time(at))
     }
 
-    pub fn current_theme() -> Option<String> {
+    pub fn root_setting(_attribute: &str) -> Option<String> {
         None
     }
 
@@ -842,10 +842,10 @@ mod imp {
 }
 
 pub use imp::{
-    api_base, current_path, current_query, current_theme, focus_first_after_layout,
+    api_base, current_path, current_query, focus_first_after_layout,
     focus_page_heading, follow_links_in_app, format_date_time, format_day, format_time, is_online,
     now, on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
-    report_height_to_parent, scroll_to_after_layout, scroll_to_top, scroll_y, set_page_head,
+    report_height_to_parent, root_setting, scroll_to_after_layout, scroll_to_top, scroll_y, set_page_head,
     set_page_title, share,
 };
 

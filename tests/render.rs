@@ -281,7 +281,7 @@ fn the_article_offers_a_share_button() {
 }
 
 #[test]
-fn the_masthead_has_a_skip_link_navigation_and_a_labelled_theme_switch() {
+fn the_masthead_has_a_skip_link_navigation_and_labelled_display_settings() {
     let html = render(|| view! { <SiteHeader/> }.into_any());
     assert_eq!(
         select(&html, "a.skip-link")[0].value().attr("href"),
@@ -295,10 +295,19 @@ fn the_masthead_has_a_skip_link_navigation_and_a_labelled_theme_switch() {
         .map(|o| o.value().attr("value").unwrap().to_owned())
         .collect();
     assert_eq!(options, ["", "light", "dark"]);
-    assert_eq!(
-        select(&html, "option[selected]")[0].value().attr("value"),
-        Some("")
-    );
+    let label = &select(&html, "label[for=text-size-select]")[0];
+    assert_eq!(text(label), "Text size");
+    let sizes: Vec<_> = select(&html, "select#text-size-select option")
+        .iter()
+        .map(|o| o.value().attr("value").unwrap().to_owned())
+        .collect();
+    assert_eq!(sizes, ["", "large", "larger", "largest"]);
+    // Natively nothing is applied yet: each menu shows its default, which theme.js corrects.
+    let selected: Vec<_> = select(&html, "option[selected]")
+        .iter()
+        .map(|o| o.value().attr("value").unwrap().to_owned())
+        .collect();
+    assert_eq!(selected, ["", ""]);
 }
 
 #[test]

@@ -1,9 +1,10 @@
-use super::ThemeSwitch;
+use super::{TextSizeSwitch, ThemeSwitch};
 use crate::routes;
 use crate::strings;
 use leptos::prelude::*;
 
-/// The masthead: a skip link for keyboard readers, the name, and the way back to All News.
+/// The masthead: a skip link for keyboard readers, the name, the way back to All News, and the
+/// reader's display settings.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
@@ -14,7 +15,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="masthead__nav" aria-label=strings::PRIMARY_NAV>
                     <a href=routes::ALL_NEWS>{strings::ALL_NEWS}</a>
                 </nav>
-                <ThemeSwitch/>
+                <div class="masthead__settings">
+                    <ThemeSwitch/>
+                    <TextSizeSwitch/>
+                </div>
             </div>
         </header>
     }

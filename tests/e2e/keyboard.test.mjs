@@ -103,7 +103,7 @@ describe('Keyboard: theme switch', () => {
     suite.withPage(async (page) => {
       await page.emulateMedia({ colorScheme: 'light' });
       await openFeed(page);
-      const select = await tabTo(page, (now) => now.tag === 'select', 'the Theme select');
+      const select = await tabTo(page, (now) => now.id === 'theme-select', 'the Theme select');
       assertIndicated(select, 'light');
       const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? null);
       const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -121,6 +121,48 @@ describe('Keyboard: theme switch', () => {
       await page.locator('main .feed-item').first().waitFor();
       assert.equal(await theme(), 'dark', 'the choice survives a reload');
       assert.equal(await page.locator('#theme-select').inputValue(), 'dark');
+    }));
+});
+
+describe('Keyboard: text size', () => {
+  const rootSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  /** How far the page scrolls sideways when asked to go as far right as it can. */
+  const sidewaysScroll = (page) =>
+    page.evaluate(() => {
+      scrollTo(10_000, scrollY);
+      const x = scrollX;
+      scrollTo(0, scrollY);
+      return x;
+    });
+
+  it('steps the text up with the arrow keys, remembers it, and keeps a 320 px page from scrolling sideways', () =>
+    suite.withPage(async (page) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await openFeed(page);
+      const select = await tabTo(page, (now) => now.id === 'text-size-select', 'the Text size select');
+      assertIndicated(select, 'light');
+      const base = await rootSize(page);
+      const sizes = [base];
+      for (const step of ['large', 'larger', 'largest']) {
+        await page.keyboard.press('ArrowDown');
+        await eventually(async () => assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), step));
+        sizes.push(await rootSize(page));
+        assert.ok(sizes.at(-1) > sizes.at(-2), `${step} is bigger than the step before: ${sizes.join(' < ')}`);
+        assert.equal(await sidewaysScroll(page), 0, `All News at 320 px, text ${step}, has no sideways scroll`);
+      }
+      assert.equal(await page.evaluate(() => localStorage.getItem('broadsheet:text-size')), 'largest');
+
+      // The choice applies before the first paint of every page, the article included.
+      await page.goto(articleHref(SEED_ID));
+      await page.locator('main h1').waitFor();
+      assert.equal(await rootSize(page), sizes.at(-1), 'the stored size applies on the next page');
+      assert.equal(await page.locator('#text-size-select').inputValue(), 'largest');
+      assert.equal(await sidewaysScroll(page), 0, 'the article at 320 px, text largest, has no sideways scroll');
+
+      await page.locator('#text-size-select').focus();
+      await page.keyboard.press('Home');
+      await eventually(async () => assert.equal(await rootSize(page), base));
+      assert.equal(await page.evaluate(() => localStorage.getItem('broadsheet:text-size')), null, 'Default forgets the choice');
     }));
 });
 
