@@ -1,6 +1,6 @@
 // Applies the reader's display settings (theme, text size) before the first paint, so nobody
 // sees a flash of the wrong one, and runs their menus in the masthead (`#theme-select`,
-// `#text-size-select`; src/components/theme_switch.rs and text_size_switch.rs), which therefore
+// `#text-size-select`; src/components/reader_setting.rs), which therefore
 // work on a page the app has not started on, and cost the app no code. Kept tiny and separate
 // (not inline) so a strict Content-Security-Policy can allow it.
 // - The site: the reader's stored choices, each an attribute on <html> the style sheets follow.

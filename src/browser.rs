@@ -842,11 +842,11 @@ mod imp {
 }
 
 pub use imp::{
-    api_base, current_path, current_query, focus_first_after_layout,
-    focus_page_heading, follow_links_in_app, format_date_time, format_day, format_time, is_online,
-    now, on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
-    report_height_to_parent, root_setting, scroll_to_after_layout, scroll_to_top, scroll_y, set_page_head,
-    set_page_title, share,
+    api_base, current_path, current_query, focus_first_after_layout, focus_page_heading,
+    follow_links_in_app, format_date_time, format_day, format_time, is_online, now,
+    on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
+    report_height_to_parent, root_setting, scroll_to_after_layout, scroll_to_top, scroll_y,
+    set_page_head, set_page_title, share,
 };
 
 #[cfg(target_arch = "wasm32")]

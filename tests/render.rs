@@ -290,24 +290,21 @@ fn the_masthead_has_a_skip_link_navigation_and_labelled_display_settings() {
     assert_eq!(select(&html, "nav[aria-label] a[href='/']").len(), 1);
     let label = &select(&html, "label[for=theme-select]")[0];
     assert_eq!(text(label), "Theme");
-    let options: Vec<_> = select(&html, "select#theme-select option")
-        .iter()
-        .map(|o| o.value().attr("value").unwrap().to_owned())
-        .collect();
-    assert_eq!(options, ["", "light", "dark"]);
+    let values = |selector: &str| -> Vec<String> {
+        select(&html, selector)
+            .iter()
+            .map(|o| o.value().attr("value").unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(values("select#theme-select option"), ["", "light", "dark"]);
     let label = &select(&html, "label[for=text-size-select]")[0];
     assert_eq!(text(label), "Text size");
-    let sizes: Vec<_> = select(&html, "select#text-size-select option")
-        .iter()
-        .map(|o| o.value().attr("value").unwrap().to_owned())
-        .collect();
-    assert_eq!(sizes, ["", "large", "larger", "largest"]);
+    assert_eq!(
+        values("select#text-size-select option"),
+        ["", "large", "larger", "largest"]
+    );
     // Natively nothing is applied yet: each menu shows its default, which theme.js corrects.
-    let selected: Vec<_> = select(&html, "option[selected]")
-        .iter()
-        .map(|o| o.value().attr("value").unwrap().to_owned())
-        .collect();
-    assert_eq!(selected, ["", ""]);
+    assert_eq!(values("option[selected]"), ["", ""]);
 }
 
 #[test]

@@ -1,4 +1,4 @@
-use super::{TextSizeSwitch, ThemeSwitch};
+use super::{ReaderSetting, TEXT_SIZE, THEME};
 use crate::routes;
 use crate::strings;
 use leptos::prelude::*;
@@ -16,8 +16,8 @@ pub fn SiteHeader() -> impl IntoView {
                     <a href=routes::ALL_NEWS>{strings::ALL_NEWS}</a>
                 </nav>
                 <div class="masthead__settings">
-                    <ThemeSwitch/>
-                    <TextSizeSwitch/>
+                    <ReaderSetting setting=&THEME/>
+                    <ReaderSetting setting=&TEXT_SIZE/>
                 </div>
             </div>
         </header>
