@@ -183,7 +183,7 @@ mod native {
                 }
             };
             let source = Made {
-                document: url.to_string(),
+                document: document.as_str().to_owned(),
                 version: item.modified.or(item.published).map(|t| t.to_string()),
             };
             let before = last.articles.get(&item.id);

@@ -23,7 +23,8 @@ pub struct Manifest {
 /// What an article's page was made from.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq)]
 pub struct Made {
-    /// The document's URL.
+    /// The item's link to its document, as the feed has it (relative to the API, which
+    /// `inputs` covers): the site serves this file, and it says nothing the feed does not.
     pub document: String,
     /// The feed item's `date_modified`, or its `date_published` when it was never modified:
     /// a story with neither is made every time.
