@@ -835,7 +835,10 @@ fn a_failing_later_feed_page_is_skipped_and_a_failing_first_page_fails_the_run()
     let early = story("early", "Early", "World", "2022-01-12T10:00:00Z");
     let late = story("late", "Late", "World", "2022-01-10T10:00:00Z");
     let flaky = story("flaky", "Flaky", "World", "2022-01-12T10:00:00Z");
-    write_feed(&dir, &[&[early.clone(), flaky.clone()], &[late.clone()]]);
+    write_feed(
+        &dir,
+        &[&[early.clone(), flaky.clone()], std::slice::from_ref(&late)],
+    );
     let failing = Arc::new(Mutex::new(None::<&'static str>));
     let fail = failing.clone();
     let api = serve(move |name, before| {
