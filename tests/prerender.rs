@@ -1,6 +1,9 @@
-//! The pre-render (`src/bin/prerender.rs`), run as a deployment runs it, on a site made of the
+//! The pre-render (`src/bin/prerender/`), run as a deployment runs it, on a site made of the
 //! app's page and the bundled sample API: each article's page is read the way a crawler or a
 //! link-preview bot reads it, with no script run, and compared with the article's document.
+//! Then run again and again on one site, as a deployment keeps it in step with its feed: pages
+//! of removed stories go, unchanged stories are not fetched again, and an API that fails or
+//! never answers costs what it must and no more.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod markup;
@@ -8,8 +11,11 @@ use broadsheet::model::{Article, Block, Feed};
 use markup::{select, squash, text};
 use scraper::{Html, Selector};
 use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 const SITE: &str = "https://news.example";
 const SEED_ID: &str = "eight-hour-us-russia-talks";
@@ -56,19 +62,55 @@ fn prerender(dist: &Path, api: &Path) -> String {
 
 /// Runs the pre-render with `--api` as given: a directory or a base URL.
 fn prerender_from(dist: &Path, api: &str) -> String {
-    std::fs::write(dist.join("index.html"), shell()).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
+    let run = run(dist, api, &shell(), &[]);
+    assert!(run.status.success(), "{}", run.stderr);
+    run.stdout
+}
+
+struct Run {
+    status: std::process::ExitStatus,
+    stdout: String,
+    stderr: String,
+    took: Duration,
+}
+
+/// The most any run here may take: far beyond what each needs, and short enough that a run
+/// that would hang (a request without a deadline) fails its test instead.
+const RUN_LIMIT: Duration = Duration::from_secs(60);
+
+/// Runs the pre-render as a deploy does after a build (whose page is `shell`), with more
+/// options, and stops it if it outlives `RUN_LIMIT`.
+fn run(dist: &Path, api: &str, shell: &str, more: &[&str]) -> Run {
+    std::fs::write(dist.join("index.html"), shell).unwrap();
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_prerender"))
         .args(["--dist", dist.to_str().unwrap()])
         .args(["--api", api])
         .args(["--site", SITE])
-        .output()
+        .args(more)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > RUN_LIMIT {
+            let _ = child.kill();
+            let Output { stderr, .. } = child.wait_with_output().unwrap();
+            panic!(
+                "the pre-render was still running after {RUN_LIMIT:?}: {}",
+                String::from_utf8_lossy(&stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let took = started.elapsed();
+    let output = child.wait_with_output().unwrap();
+    Run {
+        status: output.status,
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+        took,
+    }
 }
 
 fn sample_api() -> PathBuf {
@@ -469,37 +511,11 @@ fn hostile_documents_stay_text() {
 /// same as from the bundled files.
 #[test]
 fn an_api_base_url_gives_the_same_pages() {
-    use std::io::{BufRead, BufReader, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let mut stream = stream.unwrap();
-            let mut request_line = String::new();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            reader.read_line(&mut request_line).unwrap();
-            let mut header = String::new();
-            while reader.read_line(&mut header).unwrap() > 2 {
-                header.clear();
-            }
-            let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-            let file = path.strip_prefix("/v1/").map(|p| sample_api().join(p));
-            let response = match file.and_then(|f| std::fs::read(f).ok()) {
-                Some(body) => [
-                    format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).into_bytes(),
-                    body,
-                ]
-                .concat(),
-                None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
-            };
-            let _ = stream.write_all(&response);
-        }
-    });
-
+    let api = serve_dir(sample_api());
     let from_files = site_dir("files");
     prerender(&from_files, &sample_api());
     let over_http = site_dir("http");
-    prerender_from(&over_http, &format!("http://127.0.0.1:{port}/v1"));
+    prerender_from(&over_http, &api.base);
     let pages = |dist: &Path| {
         let mut ids: Vec<_> = std::fs::read_dir(dist.join("news"))
             .unwrap()
@@ -516,4 +532,420 @@ fn an_api_base_url_gives_the_same_pages() {
         };
         assert_eq!(page(&over_http), page(&from_files), "{id}");
     }
+}
+
+/// What the test API answers to one request.
+enum Reply {
+    /// 200 with the file's contents, or 404 when there is no such file.
+    File(PathBuf),
+    Status(u16),
+    /// Nothing, ever: the connection stays open until the client gives up.
+    Hang,
+}
+
+/// An HTTP API on a loopback port, under `/v1/`, that records every path asked for.
+struct Api {
+    base: String,
+    requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl Api {
+    /// How many times `name` (relative to the base) was asked for.
+    fn asked(&self, name: &str) -> usize {
+        let path = format!("/v1/{name}");
+        self.requests
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|p| **p == path)
+            .count()
+    }
+
+    fn asked_for_articles(&self) -> Vec<String> {
+        let mut asked: Vec<String> = self
+            .requests
+            .lock()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.strip_prefix("/v1/articles/"))
+            .map(str::to_owned)
+            .collect();
+        asked.sort();
+        asked
+    }
+
+    fn forget(&self) {
+        self.requests.lock().unwrap().clear();
+    }
+}
+
+/// Serves `answer(name, how many times it was asked for before)` for each `/v1/<name>`, one
+/// thread per connection so that a request left hanging holds up no other.
+fn serve(answer: impl Fn(&str, usize) -> Reply + Send + Sync + 'static) -> Api {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let answer = Arc::new(answer);
+    let log = requests.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let (mut stream, log, answer) = (stream.unwrap(), log.clone(), answer.clone());
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request_line = String::new();
+                reader.read_line(&mut request_line).unwrap();
+                let mut header = String::new();
+                while reader.read_line(&mut header).unwrap_or(0) > 2 {
+                    header.clear();
+                }
+                let path = request_line
+                    .split_whitespace()
+                    .nth(1)
+                    .unwrap_or("/")
+                    .to_owned();
+                let before = {
+                    let mut log = log.lock().unwrap();
+                    log.push(path.clone());
+                    log.iter().filter(|p| **p == path).count() - 1
+                };
+                let reply = match path.strip_prefix("/v1/") {
+                    Some(name) => answer(name, before),
+                    None => Reply::Status(404),
+                };
+                let (status, body) = match reply {
+                    Reply::File(file) => match std::fs::read(file) {
+                        Ok(body) => (200, body),
+                        Err(_) => (404, Vec::new()),
+                    },
+                    Reply::Status(status) => (status, Vec::new()),
+                    Reply::Hang => {
+                        let _ = reader.read_to_end(&mut Vec::new());
+                        return;
+                    }
+                };
+                let head = format!(
+                    "HTTP/1.1 {status} Status\r\nContent-Type: application/json\r\n\
+                     Content-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(&[head.into_bytes(), body].concat());
+            });
+        }
+    });
+    Api {
+        base: format!("http://127.0.0.1:{port}/v1"),
+        requests,
+    }
+}
+
+fn serve_dir(dir: PathBuf) -> Api {
+    serve(move |name, _| Reply::File(dir.join(name)))
+}
+
+/// A story of a test feed: its feed item and its article document.
+fn story(id: &str, headline: &str, section: &str, modified: &str) -> (Value, Value) {
+    let item = json!({
+        "id": id, "url": format!("/news/{id}"), "title": headline,
+        "date_published": "2022-01-11T09:30:00Z", "date_modified": modified,
+        "_broadsheet": { "section": section, "article": format!("articles/{id}.json") }
+    });
+    let document = json!({
+        "id": id, "url": format!("/news/{id}"), "headline": headline, "section": section,
+        "language": "en", "published": "2022-01-11T09:30:00Z", "modified": modified,
+        "body": [{ "type": "paragraph", "content": [{ "text": "A paragraph." }] }]
+    });
+    (item, document)
+}
+
+/// Writes a feed of these pages (`feed.json`, then `feed-2.json`, ... along `next_url`) and
+/// each story's document into the API directory `api`.
+fn write_feed(api: &Path, pages: &[&[(Value, Value)]]) {
+    std::fs::create_dir_all(api.join("articles")).unwrap();
+    for (n, stories) in pages.iter().enumerate() {
+        let name = |n: usize| match n {
+            0 => "feed.json".to_owned(),
+            n => format!("feed-{}.json", n + 1),
+        };
+        let mut feed = json!({
+            "version": "https://jsonfeed.org/version/1.1", "title": "Test",
+            "items": stories.iter().map(|(item, _)| item.clone()).collect::<Vec<_>>()
+        });
+        if n + 1 < pages.len() {
+            feed["next_url"] = json!(name(n + 1));
+        }
+        std::fs::write(api.join(name(n)), feed.to_string()).unwrap();
+        for (item, document) in stories.iter() {
+            let id = item["id"].as_str().unwrap();
+            std::fs::write(
+                api.join(format!("articles/{id}.json")),
+                document.to_string(),
+            )
+            .unwrap();
+        }
+    }
+}
+
+fn headline(dist: &Path, id: &str) -> String {
+    text(&select(&page(dist, id), "main article h1")[0])
+}
+
+fn has_page(dist: &Path, id: &str) -> bool {
+    dist.join("news").join(id).join("index.html").exists()
+}
+
+/// Every file under `dir`, relative to it.
+fn files(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_owned()];
+    while let Some(next) = todo.pop() {
+        for entry in std::fs::read_dir(next).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap();
+                found.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn a_story_removed_from_the_feed_loses_its_page_and_nothing_else_does() {
+    let dist = site_dir("prune");
+    let api = dist.join("api");
+    let a = story("stays", "Stays", "World", "2022-01-12T10:00:00Z");
+    let b = story("goes", "Goes", "Arts", "2022-01-12T10:00:00Z");
+    write_feed(&api, &[&[a.clone(), b]]);
+    prerender(&dist, &api);
+    assert!(has_page(&dist, "goes"));
+    assert!(dist.join("section/Arts/index.html").exists());
+    // What the pre-render did not write: another deploy step's file, and a file beside a page.
+    std::fs::create_dir_all(dist.join("news/hand-made")).unwrap();
+    std::fs::write(dist.join("news/hand-made/index.html"), "mine").unwrap();
+    std::fs::write(dist.join("news/goes/notes.txt"), "mine too").unwrap();
+
+    write_feed(&api, &[&[a]]);
+    let summary = prerender(&dist, &api);
+    assert!(!has_page(&dist, "goes"), "{summary}");
+    assert!(!dist.join("section/Arts/index.html").exists(), "{summary}");
+    assert!(
+        summary.contains("removed (no longer in the feed): news/goes/index.html"),
+        "the run says what it removed: {summary}"
+    );
+    assert!(summary.contains("section/Arts/index.html"), "{summary}");
+    assert_eq!(headline(&dist, "stays"), "Stays");
+    assert_eq!(
+        std::fs::read_to_string(dist.join("news/hand-made/index.html")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dist.join("news/goes/notes.txt")).unwrap(),
+        "mine too"
+    );
+}
+
+/// A page is replaced by another file taking its name, never rewritten in place: whoever holds
+/// the old one (nginx sending it, a copy in progress; here a hard link) has it whole, and no
+/// temporary file is left behind.
+#[test]
+fn a_page_is_replaced_whole() {
+    let dist = site_dir("atomic");
+    let api = dist.join("api");
+    write_feed(
+        &api,
+        &[&[story("story", "First", "World", "2022-01-12T10:00:00Z")]],
+    );
+    prerender(&dist, &api);
+    let path = dist.join("news/story/index.html");
+    let first = std::fs::read_to_string(&path).unwrap();
+    let held = dist.join("held.html");
+    std::fs::hard_link(&path, &held).unwrap();
+
+    write_feed(
+        &api,
+        &[&[story("story", "Second", "World", "2022-01-13T10:00:00Z")]],
+    );
+    prerender(&dist, &api);
+    assert_eq!(headline(&dist, "story"), "Second");
+    assert_eq!(
+        std::fs::read_to_string(&held).unwrap(),
+        first,
+        "the old page was not written over"
+    );
+    let temporary: Vec<_> = files(&dist)
+        .into_iter()
+        .filter(|f| f.contains("tmp"))
+        .collect();
+    assert!(temporary.is_empty(), "{temporary:?}");
+}
+
+#[test]
+fn a_request_that_never_answers_times_out_and_costs_only_its_story() {
+    let dist = site_dir("timeout");
+    let dir = dist.join("api");
+    write_feed(
+        &dir,
+        &[&[
+            story("answered", "Answered", "World", "2022-01-12T10:00:00Z"),
+            story("silent", "Silent", "World", "2022-01-12T10:00:00Z"),
+        ]],
+    );
+    let api = serve(move |name, _| match name {
+        "articles/silent.json" => Reply::Hang,
+        name => Reply::File(dir.join(name)),
+    });
+    let partial = run(&dist, &api.base, &shell(), &["--timeout", "1"]);
+    assert!(partial.status.success(), "{}", partial.stderr);
+    assert!(has_page(&dist, "answered"));
+    assert!(!has_page(&dist, "silent"));
+    assert!(
+        partial.stderr.contains("warning: story silent skipped")
+            && partial.stderr.contains("articles/silent.json")
+            && partial.stderr.contains("tried 3 times"),
+        "{}",
+        partial.stderr
+    );
+    // Three tries of a second each and the pauses between them, with room for a slow machine.
+    assert!(partial.took < Duration::from_secs(20), "{:?}", partial.took);
+
+    let silent = serve(|_, _| Reply::Hang);
+    let nothing = run(
+        &site_dir("timeout-first"),
+        &silent.base,
+        &shell(),
+        &["--timeout", "1"],
+    );
+    assert!(
+        !nothing.status.success(),
+        "nothing could be read: {}",
+        nothing.stdout
+    );
+    assert!(nothing.stderr.contains("feed.json"), "{}", nothing.stderr);
+}
+
+/// One policy for every document: tried again when the failure may pass, then skipped with a
+/// warning. Only the feed's first page is needed for a run to be worth anything.
+#[test]
+fn a_failing_later_feed_page_is_skipped_and_a_failing_first_page_fails_the_run() {
+    let dist = site_dir("failures");
+    let dir = dist.join("api");
+    let early = story("early", "Early", "World", "2022-01-12T10:00:00Z");
+    let late = story("late", "Late", "World", "2022-01-10T10:00:00Z");
+    let flaky = story("flaky", "Flaky", "World", "2022-01-12T10:00:00Z");
+    write_feed(
+        &dir,
+        &[&[early.clone(), flaky.clone()], std::slice::from_ref(&late)],
+    );
+    let failing = Arc::new(Mutex::new(None::<&'static str>));
+    let fail = failing.clone();
+    let api = serve(move |name, before| {
+        if *fail.lock().unwrap() == Some(name) {
+            return Reply::Status(500);
+        }
+        match name {
+            // Down for a moment: the retry gets it.
+            "articles/flaky.json" if before == 0 => Reply::Status(503),
+            name => Reply::File(dir.join(name)),
+        }
+    });
+    let all = run(&dist, &api.base, &shell(), &[]);
+    assert!(all.status.success(), "{}", all.stderr);
+    assert!(has_page(&dist, "late") && has_page(&dist, "flaky"));
+    assert_eq!(api.asked("articles/flaky.json"), 2);
+    assert!(!all.stderr.contains("warning"), "{}", all.stderr);
+
+    // The second page fails: its story cannot be known to be gone, so its page stays.
+    *failing.lock().unwrap() = Some("feed-2.json");
+    api.forget();
+    write_feed(
+        &dist.join("api"),
+        &[
+            &[
+                story("early", "Early again", "World", "2022-01-14T10:00:00Z"),
+                flaky,
+            ],
+            &[late],
+        ],
+    );
+    let partial = run(&dist, &api.base, &shell(), &[]);
+    assert!(partial.status.success(), "{}", partial.stderr);
+    assert_eq!(headline(&dist, "early"), "Early again");
+    assert!(has_page(&dist, "late"), "{}", partial.stdout);
+    assert_eq!(api.asked("feed-2.json"), 3, "tried, then tried twice more");
+    assert!(
+        partial.stderr.contains("warning: feed page skipped")
+            && partial.stderr.contains("feed-2.json")
+            && partial.stderr.contains("500"),
+        "{}",
+        partial.stderr
+    );
+
+    *failing.lock().unwrap() = Some("feed.json");
+    api.forget();
+    let before = files(&dist);
+    let none = run(&dist, &api.base, &shell(), &[]);
+    assert!(!none.status.success(), "{}", none.stdout);
+    assert!(
+        none.stderr.contains("feed.json") && none.stderr.contains("500"),
+        "{}",
+        none.stderr
+    );
+    assert_eq!(api.asked("feed.json"), 3);
+    assert_eq!(files(&dist), before, "nothing written, nothing removed");
+}
+
+#[test]
+fn an_unchanged_story_is_not_fetched_or_rendered_again() {
+    let dist = site_dir("incremental");
+    let dir = dist.join("api");
+    let one = story("one", "One", "World", "2022-01-12T10:00:00Z");
+    let two = story("two", "Two", "World", "2022-01-12T10:00:00Z");
+    write_feed(&dir, &[&[one.clone(), two.clone()]]);
+    let api = serve_dir(dir.clone());
+    let first = run(&dist, &api.base, &shell(), &[]);
+    assert!(first.status.success(), "{}", first.stderr);
+    assert_eq!(api.asked_for_articles(), ["one.json", "two.json"]);
+
+    api.forget();
+    let again = run(&dist, &api.base, &shell(), &[]);
+    assert!(again.status.success(), "{}", again.stderr);
+    assert_eq!(api.asked_for_articles(), Vec::<String>::new());
+    assert!(again.stdout.contains("2 unchanged"), "{}", again.stdout);
+    assert_eq!(headline(&dist, "one"), "One");
+
+    api.forget();
+    write_feed(
+        &dir,
+        &[&[
+            one,
+            story("two", "Two, updated", "World", "2022-01-13T08:00:00Z"),
+        ]],
+    );
+    let changed = run(&dist, &api.base, &shell(), &[]);
+    assert!(changed.status.success(), "{}", changed.stderr);
+    assert_eq!(api.asked_for_articles(), ["two.json"]);
+    assert_eq!(headline(&dist, "two"), "Two, updated");
+
+    // A new build: its shell names other files, and every page must start the new app.
+    api.forget();
+    let rebuilt = shell().replace("</head>", r#"<meta name="build" content="2"></head>"#);
+    let new_build = run(&dist, &api.base, &rebuilt, &[]);
+    assert!(new_build.status.success(), "{}", new_build.stderr);
+    assert_eq!(api.asked_for_articles(), ["one.json", "two.json"]);
+    let served = std::fs::read_to_string(dist.join("news/one/index.html")).unwrap();
+    assert!(
+        served.contains(r#"<meta name="build" content="2">"#),
+        "the page has the new shell"
+    );
+
+    // A page deleted by hand is made again, though its story has not changed.
+    api.forget();
+    std::fs::remove_file(dist.join("news/one/index.html")).unwrap();
+    let repaired = run(&dist, &api.base, &rebuilt, &[]);
+    assert!(repaired.status.success(), "{}", repaired.stderr);
+    assert_eq!(api.asked_for_articles(), ["one.json"]);
+    assert!(has_page(&dist, "one"));
 }

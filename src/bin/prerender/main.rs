@@ -3,7 +3,7 @@
 //! `trunk build --release`:
 //!
 //! ```sh
-//! cargo run --locked --bin prerender -- [--dist DIR] [--api URL-or-DIR] [--site URL]
+//! cargo run --locked --bin prerender -- [--dist DIR] [--api URL-or-DIR] [--site URL] [--timeout SECONDS]
 //! ```
 //!
 //! - `--dist`: the built site (default `dist`). All News goes to `index.html` and each article
@@ -13,11 +13,27 @@
 //!   bundled sample, `DIST/api`).
 //! - `--site`: the public origin, e.g. `https://news.example`, which makes the documents'
 //!   relative URLs absolute in the link-preview tags. Without it they stay relative.
+//! - `--timeout`: how long one request to the API may take, body included (default 10).
+//!
+//! Run again on the same site, it keeps it in step with the feed (`manifest`): a story whose
+//! `date_modified` (or `date_published`) is as it was is not fetched or rendered again, unless
+//! the app shell, `--site` or `--api` changed; the pages of stories no longer in the feed, and
+//! of sections no longer on its first page, are removed, but only pages this program wrote.
+//! Every page is written whole (`files`). A document that cannot be read is tried again, then
+//! skipped with a warning on standard error (`fetch`); the run fails only when the feed's first
+//! page cannot be read, since nothing can then be made.
 //!
 //! The pages are the app's own components rendered natively, in the app's frame, so the app
 //! can take the page over without a visible change (docs/adr/0004-prerender-takeover.md).
 // Leptos views are deeply nested types; the whole article view needs a deeper limit.
 #![recursion_limit = "256"]
+
+#[cfg(not(target_arch = "wasm32"))]
+mod fetch;
+#[cfg(not(target_arch = "wasm32"))]
+mod files;
+#[cfg(not(target_arch = "wasm32"))]
+mod manifest;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -30,6 +46,12 @@ fn main() {
     }
 }
 
+/// A failure the run goes on after: on standard error, where a deploy's log keeps it.
+#[cfg(not(target_arch = "wasm32"))]
+fn warn(message: &str) {
+    eprintln!("prerender: warning: {message}");
+}
+
 /// `cargo test --target wasm32-unknown-unknown` builds every binary of the crate; this one
 /// has nothing to do in a browser.
 #[cfg(target_arch = "wasm32")]
@@ -37,26 +59,27 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use crate::fetch::{Api, DEFAULT_TIMEOUT};
+    use crate::files::{read, remove_page, write};
+    use crate::manifest::{fingerprint, Made, Manifest};
+    use crate::warn;
     use broadsheet::browser::{PAGE_DATA_ID, PAGE_HEAD_MARK};
     use broadsheet::components::{
         ArticleView, BackToAllNews, FeedContent, FeedMore, FeedView, NewStoriesPrompt, SiteFrame,
     };
-    use broadsheet::model::{sections, Article, Feed, FeedItem};
+    use broadsheet::model::{sections, Article, FeedItem};
     use broadsheet::routes;
     use broadsheet::seo::{self, MetaKey, PageHead};
     use leptos::prelude::*;
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
-    use url::Url;
-
-    /// More feed pages than any deployment pre-renders: a `next_url` chain longer than this is
-    /// taken for a loop the visited-list did not catch.
-    const MAX_FEED_PAGES: usize = 1_000;
+    use std::time::Duration;
 
     struct Options {
         dist: PathBuf,
         api: Option<String>,
         site: String,
+        timeout: Duration,
     }
 
     fn options(args: Vec<String>) -> Result<Options, String> {
@@ -64,6 +87,7 @@ mod native {
             dist: PathBuf::from("dist"),
             api: None,
             site: String::new(),
+            timeout: DEFAULT_TIMEOUT,
         };
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
@@ -72,9 +96,21 @@ mod native {
                 "--dist" => options.dist = PathBuf::from(value()?),
                 "--api" => options.api = Some(value()?),
                 "--site" => options.site = value()?,
+                "--timeout" => {
+                    let given = value()?;
+                    options.timeout = given
+                        .parse::<f64>()
+                        .ok()
+                        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+                        .filter(|d| !d.is_zero())
+                        .ok_or(format!(
+                            "--timeout {given}: not a number of seconds above 0"
+                        ))?;
+                }
                 other => {
                     return Err(format!(
-                        "unknown option `{other}`; use --dist DIR, --api URL-or-DIR, --site URL"
+                        "unknown option `{other}`; use --dist DIR, --api URL-or-DIR, --site URL, \
+                         --timeout SECONDS"
                     ))
                 }
             }
@@ -86,7 +122,7 @@ mod native {
         let options = options(args)?;
         let dist = options.dist.as_path();
         let shell = app_shell(dist)?;
-        let api = Api::new(options.api.as_deref(), dist)?;
+        let api = Api::new(options.api.as_deref(), dist, options.timeout)?;
         if options.site.is_empty() {
             eprintln!(
                 "prerender: no --site given; relative URLs in the documents stay relative in \
@@ -94,6 +130,12 @@ mod native {
             );
         }
         let site = options.site.trim_end_matches('/');
+        let last = Manifest::load(dist);
+        let mut made = Manifest {
+            inputs: fingerprint(&[&shell, site, api.base.as_str()]),
+            ..Manifest::default()
+        };
+        let same_inputs = made.inputs == last.inputs;
 
         let feed = api.feed()?;
         let mut listings = vec![None];
@@ -101,45 +143,93 @@ mod native {
         for section in &listings {
             let page = all_news(&feed.first_page, feed.more, section.clone());
             let path = match section {
-                None => dist.join("index.html"),
-                Some(name) => dist
-                    .join(SECTIONS_DIR)
-                    .join(routes::percent_encode(name))
-                    .join("index.html"),
+                None => "index.html".to_owned(),
+                Some(name) => {
+                    let path =
+                        format!("{SECTIONS_DIR}/{}/index.html", routes::percent_encode(name));
+                    made.listings.insert(path.clone());
+                    path
+                }
             };
             let head = seo::feed_head(section.as_deref(), site);
             write(
-                &path,
+                &dist.join(path),
                 &page_html(&shell, &head, None, &page, &feed.first_page_json)?,
             )?;
         }
-        let items = feed.items;
+
         let mut written = 0;
-        let mut skipped = Vec::new();
-        for item in &items {
+        let mut unchanged = 0;
+        let mut failed = 0;
+        let mut notes = Vec::new();
+        for item in &feed.items {
             let Some(document) = item.broadsheet.as_ref().and_then(|b| b.article.as_ref()) else {
                 continue;
             };
             let Some(dir) = article_dir(dist, &item.id) else {
-                skipped.push(format!("{} (its id cannot be a file name)", item.id));
+                notes.push(format!(
+                    "not pre-rendered (the app shell serves it): {} (its id cannot be a file name)",
+                    item.id
+                ));
                 continue;
             };
-            let (article, article_json) = match api
-                .document_url(document.as_str())
-                .and_then(|url| api.get(&url))
-                .and_then(|json| {
-                    let article = Article::parse(&json).map_err(|e| e.to_string())?;
-                    Ok((article, json))
-                }) {
-                Ok(read) => read,
+            let page_path = dir.join("index.html");
+            let url = match api.document_url(document.as_str()) {
+                Ok(url) => url,
                 Err(why) => {
-                    skipped.push(format!("{}: {why}", item.id));
+                    failed += 1;
+                    warn(&format!("story {} skipped: {why}", item.id));
+                    continue;
+                }
+            };
+            let source = Made {
+                document: document.as_str().to_owned(),
+                version: item.modified.or(item.published).map(|t| t.to_string()),
+            };
+            let before = last.articles.get(&item.id);
+            if same_inputs
+                && source.version.is_some()
+                && before == Some(&source)
+                && page_path.is_file()
+            {
+                made.articles.insert(item.id.clone(), source);
+                unchanged += 1;
+                continue;
+            }
+            let fetched = api.get(&url).and_then(|json| {
+                let article = Article::parse(&json).map_err(|e| format!("{url}: {e}"))?;
+                Ok((article, json))
+            });
+            let (article, article_json) = match fetched {
+                Ok(fetched) => fetched,
+                Err(why) => {
+                    failed += 1;
+                    match before {
+                        // The page from the last run is the story as it last was, in this
+                        // very site: better than none, and made again on the next run.
+                        Some(kept) if same_inputs && page_path.is_file() => {
+                            made.articles.insert(item.id.clone(), kept.clone());
+                            warn(&format!(
+                                "story {} not updated, its last page stays: {why}",
+                                item.id
+                            ));
+                        }
+                        // A page made with another shell or API would start the app wrongly:
+                        // the app shell serves the story instead.
+                        Some(_) => {
+                            remove_page(&page_path)?;
+                            warn(&format!(
+                                "story {} skipped, its old page removed: {why}",
+                                item.id
+                            ));
+                        }
+                        None => warn(&format!("story {} skipped: {why}", item.id)),
+                    }
                     continue;
                 }
             };
             let head = seo::article_head(&article, site);
             let json_ld = seo::article_json_ld(&article, site);
-            let data = article_json.clone();
             let page = render(move || {
                 view! {
                     <SiteFrame>
@@ -150,23 +240,96 @@ mod native {
                 .into_any()
             });
             write(
-                &dir.join("index.html"),
-                &page_html(&shell, &head, Some(&json_ld), &page, &data)?,
+                &page_path,
+                &page_html(&shell, &head, Some(&json_ld), &page, &article_json)?,
             )?;
+            made.articles.insert(item.id.clone(), source);
             written += 1;
         }
-        let mut summary = format!(
-            "prerender: All News, {} section(s) and {written} article(s) written to {}",
-            listings.len() - 1,
-            dist.display()
-        );
-        for s in skipped {
-            let _ = write!(
-                summary,
-                "\n  not pre-rendered (the app shell serves it): {s}"
+
+        // Sections come from the first page alone, which was read.
+        let mut removed = prune_listings(dist, &last, &made)?;
+        if feed.complete {
+            removed.extend(prune_articles(dist, &last, &made)?);
+        } else {
+            // A story on a page that could not be read may still be in the feed.
+            notes.push(
+                "no story's page removed: the feed was not read in full, so a story missing \
+                 from it may only be on a page that failed"
+                    .to_owned(),
             );
+            carry_unseen(&last, &mut made, same_inputs);
+        }
+        made.save(dist)?;
+
+        let mut summary = format!(
+            "prerender: All News, {} section(s) and {written} article(s) written to {}; \
+             {unchanged} unchanged since the last run, {} removed, {failed} failed",
+            listings.len() - 1,
+            dist.display(),
+            removed.len()
+        );
+        for page in removed {
+            let _ = write!(summary, "\n  removed (no longer in the feed): {page}");
+        }
+        for note in notes {
+            let _ = write!(summary, "\n  {note}");
         }
         Ok(summary)
+    }
+
+    /// Removes the article pages the last run wrote that this run did not: stories gone from
+    /// the feed. Only the pages on the last run's record are candidates, and only where this
+    /// program writes them, whatever the record says.
+    fn prune_articles(
+        dist: &Path,
+        last: &Manifest,
+        made: &Manifest,
+    ) -> Result<Vec<String>, String> {
+        let mut removed = Vec::new();
+        for id in last.articles.keys() {
+            if made.articles.contains_key(id) {
+                continue;
+            }
+            if let Some(dir) = article_dir(dist, id) {
+                remove_page(&dir.join("index.html"))?;
+                removed.push(format!("news/{id}/index.html"));
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Removes the pages of sections that were on the feed's first page last time and are not
+    /// now, on the same terms as `prune_articles`.
+    fn prune_listings(
+        dist: &Path,
+        last: &Manifest,
+        made: &Manifest,
+    ) -> Result<Vec<String>, String> {
+        let mut removed = Vec::new();
+        for path in last.listings.difference(&made.listings) {
+            let name = path
+                .strip_prefix(SECTIONS_DIR)
+                .and_then(|p| p.strip_prefix('/'))
+                .and_then(|p| p.strip_suffix("/index.html"));
+            if let Some(name) = name.filter(|n| is_plain_segment(n)) {
+                remove_page(&dist.join(SECTIONS_DIR).join(name).join("index.html"))?;
+                removed.push(path.clone());
+            }
+        }
+        Ok(removed)
+    }
+
+    /// When the feed was read only in part, the last run's article pages that this run did not
+    /// see stay on record, so that a later complete run can still remove them; made with other
+    /// inputs, they are on record as to be made again.
+    fn carry_unseen(last: &Manifest, made: &mut Manifest, same_inputs: bool) {
+        for (id, source) in &last.articles {
+            made.articles.entry(id.clone()).or_insert_with(|| Made {
+                version: source.version.clone().filter(|_| same_inputs),
+                ..source.clone()
+            });
+        }
     }
 
     /// Trunk's page, also kept as `app-shell.html`: the one page every path without a page of
@@ -221,7 +384,12 @@ mod native {
     /// Any other id is served the app shell, as before.
     fn article_dir(dist: &Path, id: &str) -> Option<PathBuf> {
         let plain = routes::article(id) == format!("/news/{id}");
-        (plain && !id.is_empty() && id != "." && id != "..").then(|| dist.join("news").join(id))
+        (plain && is_plain_segment(id)).then(|| dist.join("news").join(id))
+    }
+
+    /// One directory's name, naming neither itself nor its parent.
+    fn is_plain_segment(name: &str) -> bool {
+        !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\'])
     }
 
     /// The view's HTML without the empty comments (`<!>`) Leptos leaves between parts of a
@@ -342,118 +510,4 @@ mod native {
     /// Where a section's page goes, under its name as the site's links encode it
     /// (`routes::section`); the deployment answers `/?section=<name>` with it.
     const SECTIONS_DIR: &str = "section";
-
-    struct FeedPages {
-        first_page: Vec<FeedItem>,
-        /// The first page as the API sent it: the pre-rendered listings carry it to the app.
-        first_page_json: String,
-        /// Whether the first page has a next one: All News then offers Load more.
-        more: bool,
-        /// Every item of every page, each once.
-        items: Vec<FeedItem>,
-    }
-
-    /// Where the documents come from: a base URL, over HTTP(S), or a directory, read as the
-    /// same `file:` URL so that links between documents resolve the same way.
-    struct Api {
-        base: Url,
-        /// For a directory: nothing outside it is read, whatever a document links to.
-        root: Option<PathBuf>,
-    }
-
-    impl Api {
-        fn new(api: Option<&str>, dist: &Path) -> Result<Api, String> {
-            let remote = api.filter(|a| a.starts_with("http://") || a.starts_with("https://"));
-            if let Some(url) = remote {
-                let with_slash = format!("{}/", url.trim_end_matches('/'));
-                let base = Url::parse(&with_slash).map_err(|e| format!("--api {url}: {e}"))?;
-                return Ok(Api { base, root: None });
-            }
-            let dir = api.map_or_else(|| dist.join("api"), PathBuf::from);
-            let root = dir
-                .canonicalize()
-                .map_err(|e| format!("the API directory {}: {e}", dir.display()))?;
-            let base = Url::from_directory_path(&root)
-                .map_err(|()| format!("the API directory {} has no file URL", root.display()))?;
-            Ok(Api {
-                base,
-                root: Some(root),
-            })
-        }
-
-        /// Every item of the feed, page after page along `next_url`, each page once; and the
-        /// first page as All News first shows it.
-        fn feed(&self) -> Result<FeedPages, String> {
-            let mut first_page = None;
-            let mut first_page_json = String::new();
-            let mut more = false;
-            let mut items: Vec<FeedItem> = Vec::new();
-            let mut visited = Vec::new();
-            let mut next = Some(self.base.join("feed.json").map_err(|e| e.to_string())?);
-            while let Some(url) = next.take() {
-                if visited.contains(&url) || visited.len() == MAX_FEED_PAGES {
-                    break;
-                }
-                let json = self.get(&url)?;
-                let page = Feed::parse(&json).map_err(|e| format!("{url}: {e}"))?;
-                next = page
-                    .next_url
-                    .as_ref()
-                    .and_then(|n| url.join(n.as_str()).ok());
-                if first_page.is_none() {
-                    // As the app decides whether to offer Load more.
-                    more = next.as_ref().is_some_and(|n| *n != url);
-                    first_page = Some(page.items.clone());
-                    first_page_json = json;
-                }
-                for item in page.items {
-                    if !items.iter().any(|i| i.id == item.id) {
-                        items.push(item);
-                    }
-                }
-                visited.push(url);
-            }
-            Ok(FeedPages {
-                first_page: first_page.unwrap_or_default(),
-                first_page_json,
-                more,
-                items,
-            })
-        }
-
-        /// An item's `_broadsheet.article` is relative to the API base, as the app reads it.
-        fn document_url(&self, link: &str) -> Result<Url, String> {
-            self.base.join(link).map_err(|e| format!("{link}: {e}"))
-        }
-
-        fn get(&self, url: &Url) -> Result<String, String> {
-            match (url.scheme(), &self.root) {
-                ("file", Some(root)) => {
-                    let path = url
-                        .to_file_path()
-                        .map_err(|()| format!("{url} is not a file"))?;
-                    if !path.starts_with(root) {
-                        return Err(format!("{url} is outside the API directory"));
-                    }
-                    read(&path)
-                }
-                ("http" | "https", _) => ureq::get(url.as_str())
-                    .call()
-                    .and_then(|mut response| response.body_mut().read_to_string())
-                    .map_err(|e| format!("{url}: {e}")),
-                _ => Err(format!("{url}: not a document this API can serve")),
-            }
-        }
-    }
-
-    fn read(path: &Path) -> Result<String, String> {
-        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-    }
-
-    fn write(path: &Path, text: &str) -> Result<(), String> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
-    }
 }
