@@ -16,6 +16,11 @@ export default [
   },
   {
     files: ['public/**/*.js'],
+    ignores: ['public/sw.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
+    files: ['public/sw.js'],
+    languageOptions: { sourceType: 'script', globals: globals.serviceworker },
   },
 ];

@@ -20,7 +20,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { minify } from 'terser';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,7 +113,7 @@ async function finishApp(gluePath, wasmPath) {
 const siteGluePath = path.join(stagingDir, siteGlue.slice(publicUrl.length));
 await writeFile(siteGluePath, await finishApp(siteGluePath, path.join(stagingDir, siteWasm.slice(publicUrl.length))));
 // Our own scripts that every page, or a partner's, loads as they are.
-for (const script of ['theme.js', 'embed.js']) {
+for (const script of ['theme.js', 'embed.js', 'offline.js']) {
   const file = path.join(stagingDir, script);
   await writeFile(file, await minified(await readFile(file), false));
 }
@@ -164,8 +164,42 @@ await writeFile(path.join(stagingDir, name), boot);
 html = html.replace(element, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`);
 await writeFile(htmlPath, html);
 
+// The service worker (public/sw.js) precaches this deploy's files: the site's hashed files (not
+// the embed's, which never runs under it) and the shell files it names. Its version, the cache's
+// name, comes from their contents, so a deploy that changes any of them installs afresh.
+const WORKER = path.join(stagingDir, 'sw.js');
+const BUILD_LINE = "const BUILD = { version: 'dev', files: [] };";
+const HASHED_FILE = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+const siteFiles = (await readdir(stagingDir))
+  .filter((file) => HASHED_FILE.test(file) && !file.startsWith('embed-'))
+  .sort()
+  .map((file) => `${publicUrl}${file}`);
+let worker = (await readFile(WORKER)).toString('utf8');
+if (!worker.includes(BUILD_LINE)) fail(`${WORKER} has no line \`${BUILD_LINE}\` for this deploy's files`);
+const versionOf = createHash('sha256').update(siteFiles.join('\n'));
+for (const file of ['theme.js', 'offline.js', 'manifest.json']) versionOf.update(await readFile(path.join(stagingDir, file)));
+versionOf.update(worker);
+const build = { version: versionOf.digest('hex').slice(0, 16), files: siteFiles };
+worker = worker.replace(BUILD_LINE, `const BUILD = ${JSON.stringify(build)};`);
+await writeFile(WORKER, await minified(Buffer.from(worker), false));
+
 const SITE_STYLES = /<link\b(?=[^>]*\brel="?stylesheet)(?=[^>]*\bhref="?[^"\s>]*\/main-[0-9a-f]{16}\.css)[^>]*>\s*/gi;
-const embedPage = html.replace(SITE_STYLES, '');
-if (embedPage === html) fail(`cannot find the site's style sheet (main-<hash>.css) in ${htmlPath}`);
+const withoutSiteStyles = html.replace(SITE_STYLES, '');
+if (withoutSiteStyles === html) fail(`cannot find the site's style sheet (main-<hash>.css) in ${htmlPath}`);
+// A partner's embed is not installable and registers no worker: its page has none of the site's
+// parts for that (index.html's block "Installable and read offline"), which cost it bytes too.
+const OFFLINE_PARTS = [
+  /<!--\s*Installable and read offline[\s\S]*?-->\s*/i,
+  /<link\b[^>]*\brel="?manifest"?[^>]*>\s*/i,
+  /<link\b[^>]*\brel="?apple-touch-icon"?[^>]*>\s*/i,
+  /<meta\b[^>]*\bname="?theme-color"?[^>]*\bmedia="?\(prefers-color-scheme: ?light\)"?[^>]*>\s*/i,
+  /<meta\b[^>]*\bname="?theme-color"?[^>]*\bmedia="?\(prefers-color-scheme: ?dark\)"?[^>]*>\s*/i,
+  /<script\b[^>]*\bsrc="?\/offline\.js"?[^>]*>\s*<\/script>\s*/i,
+];
+let embedPage = withoutSiteStyles;
+for (const part of OFFLINE_PARTS) {
+  if (!part.test(embedPage)) fail(`${htmlPath} has no ${part}, which embed.html leaves out: check both`);
+  embedPage = embedPage.replace(part, '');
+}
 await writeFile(path.join(stagingDir, 'embed.html'), embedPage);
 console.log(`external-boot-script: the start-up is ${name}; the embed's app is ${embedFiles.wasm}`);

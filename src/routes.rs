@@ -3,6 +3,10 @@
 
 pub const ALL_NEWS: &str = "/";
 
+/// The stories the reader saved for later: a page of its own (`saved/index.html`, pre-rendered),
+/// which public/offline.js fills from the device.
+pub const SAVED: &str = "/saved";
+
 /// The query parameter that narrows All News to one section.
 pub const SECTION_PARAM: &str = "section";
 

@@ -65,6 +65,16 @@ pub const ERROR_SERVER: &str = "The news service had a problem answering.";
 pub const ERROR_CANCELLED: &str = "The request was cancelled.";
 pub const ERROR_PARSE: &str = "The news service sent something we could not read.";
 
+/// The page the service worker (public/sw.js) answers with, offline, for a page this device
+/// does not have. public/offline.js lists the stories it has under it.
+pub const OFFLINE_PAGE_TITLE: &str = "You are offline";
+pub const OFFLINE_PAGE_TEXT: &str =
+    "This page is not saved on this device. These stories are, and open without a connection:";
+pub const SAVE_FOR_LATER: &str = "Save for later";
+pub const SAVED: &str = "Saved";
+pub const SAVED_TITLE: &str = "Saved for later";
+pub const SAVED_TEXT: &str =
+    "The stories you saved, newest first. They stay on this device and open without a connection.";
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub const NOT_FOUND_TEXT: &str =
     "We couldn't find that page. It may have moved, or the address may be mistyped.";

@@ -949,3 +949,52 @@ fn an_unchanged_story_is_not_fetched_or_rendered_again() {
     assert_eq!(api.asked_for_articles(), ["one.json"]);
     assert!(has_page(&dist, "one"));
 }
+/// The pages of one device's reader: the service worker's answer offline for a page the device
+/// does not have, and Saved. Each is the site's frame and a list public/offline.js fills, with
+/// no app to draw the address's own page over it.
+#[test]
+fn the_offline_and_saved_pages_are_in_the_frame_without_the_app() {
+    let dist = site_dir("offline");
+    let boot = r#"<script type="module" src="/boot-0123456789abcdef.js"></script>"#;
+    let built = shell().replacen("</head>", &format!("{boot}\n</head>"), 1);
+    std::fs::write(dist.join("index.html"), built).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .args(["--dist", dist.to_str().unwrap()])
+        .args(["--api", sample_api().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    for (file, title, list) in [
+        (
+            "offline.html",
+            broadsheet::strings::OFFLINE_PAGE_TITLE,
+            "offline-stories",
+        ),
+        (
+            "saved/index.html",
+            broadsheet::strings::SAVED_TITLE,
+            "saved-stories",
+        ),
+    ] {
+        let written = std::fs::read_to_string(dist.join(file)).unwrap();
+        assert!(!written.contains("boot-0123456789abcdef"), "{file}: no app");
+        assert!(!written.contains("page-data"), "{file}: no document");
+        let html = Html::parse_document(&written);
+        assert_eq!(select(&html, "header.masthead").len(), 1, "{file}: frame");
+        assert_eq!(text(&select(&html, "body > main#main h1")[0]), title);
+        assert_eq!(select(&html, &format!("main ul#{list}")).len(), 1, "{file}");
+        assert_eq!(
+            select(&html, r#"meta[name="robots"]"#)[0]
+                .value()
+                .attr("content"),
+            Some("noindex"),
+            "{file}"
+        );
+    }
+    assert!(
+        std::fs::read_to_string(dist.join("index.html"))
+            .unwrap()
+            .contains(boot),
+        "All News keeps its app"
+    );
+}

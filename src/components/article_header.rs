@@ -1,4 +1,4 @@
-use super::{Byline, ShareButton};
+use super::{Byline, SaveButton, ShareButton};
 use crate::model::Article;
 use leptos::prelude::*;
 
@@ -24,6 +24,7 @@ pub fn ArticleHeader(article: Article) -> impl IntoView {
             {standfirst.map(|s| view! { <p class="article__standfirst">{s}</p> })}
             <Byline authors published modified reading_minutes/>
             <ShareButton title=share_title url=url.to_string()/>
+            <SaveButton/>
         </header>
     }
 }

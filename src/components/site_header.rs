@@ -14,6 +14,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a class="masthead__name" href=routes::ALL_NEWS>{strings::SITE_NAME}</a>
                 <nav class="masthead__nav" aria-label=strings::PRIMARY_NAV>
                     <a href=routes::ALL_NEWS>{strings::ALL_NEWS}</a>
+                    <a href=routes::SAVED>{strings::SAVED}</a>
                 </nav>
                 <div class="masthead__settings">
                     <ReaderSetting setting=&THEME/>

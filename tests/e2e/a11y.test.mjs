@@ -191,6 +191,19 @@ const routes = [
     },
     allowConsoleErrors: [failedToLoad(503, `/${articleJsonPath(SEED_ID)}`)],
   },
+  // The pages of one device's reader (public/offline.js fills them; the app does not run there).
+  {
+    name: 'Saved, with a saved story',
+    path: '/saved',
+    setup: (page) =>
+      page.addInitScript((path) => {
+        const story = { path, headline: 'A saved story', saved: Date.UTC(2026, 0, 13), urls: [path] };
+        localStorage.setItem('broadsheet:saved', JSON.stringify([story]));
+      }, articleHref(SEED_ID)),
+    ready: '#saved-stories button',
+    withoutTheApp: true,
+  },
+  { name: 'the offline page', path: '/offline.html', ready: '#offline-stories li', withoutTheApp: true },
   // A partner's embeds, loaded as their iframes load them; the theme follows the system here.
   { name: 'the All News embed', path: '/embed/feed', ready: '.embed-feed__item' },
   { name: 'the story embed', path: `/embed${articleHref(SEED_ID)}`, ready: '.embed h1' },

@@ -260,6 +260,8 @@ export function watchErrors(page, { allowConsoleErrors = [] } = {}) {
     // Chromium asks for /favicon.ico by itself when a page declares no icon: that failed
     // request is the browser's guess, not an error of the app.
     if (url && new URL(url).pathname === '/favicon.ico') return;
+    // Playwright's own note where a context blocks service workers (withPage's default).
+    if (message.text() === 'Service Worker registration blocked by Playwright') return;
     const line = `console.${kind}: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`;
     if (allowConsoleErrors.some((pattern) => pattern.test(line))) return;
     errors.push(line);
@@ -281,7 +283,7 @@ export function watchErrors(page, { allowConsoleErrors = [] } = {}) {
  * - `withPage(fn, options)`: runs `fn(page)` in a fresh browser context (no shared history,
  *   storage or cache between tests) and fails if `fn` throws or the page reported any error;
  *   `options.allowConsoleErrors` lists the console errors and warnings this test expects (see
- *   `watchErrors`);
+ *   `watchErrors`); `options.serviceWorkers: 'allow'` lets the site's worker run;
  * - `close()`: stops the browser and the server.
  */
 export async function openSuite({ root = DIST_DIR } = {}) {
@@ -297,9 +299,11 @@ export async function openSuite({ root = DIST_DIR } = {}) {
     throw error;
   }
 
-  async function withPage(fn, { allowConsoleErrors } = {}) {
-    // A fixed time zone, so tests and app agree on which day a timestamp belongs to.
-    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'UTC', locale: 'en-US' });
+  async function withPage(fn, { allowConsoleErrors, serviceWorkers = 'block' } = {}) {
+    // A fixed time zone, so tests and app agree on which day a timestamp belongs to. The site's
+    // service worker only where a test asks for it (offline.test.mjs): requests it makes are out
+    // of reach of page.route(), with which other tests stage their faults.
+    const context = await browser.newContext({ baseURL: server.url, timezoneId: 'UTC', locale: 'en-US', serviceWorkers });
     context.setDefaultTimeout(TIMEOUT_MS);
     context.setDefaultNavigationTimeout(TIMEOUT_MS);
     const page = await context.newPage();

@@ -65,11 +65,13 @@ mod native {
     use crate::warn;
     use broadsheet::browser::{PAGE_DATA_ID, PAGE_HEAD_MARK};
     use broadsheet::components::{
-        ArticleView, BackToAllNews, FeedContent, FeedMore, FeedView, NewStoriesPrompt, SiteFrame,
+        ArticleView, BackToAllNews, FeedContent, FeedMore, FeedView, NewStoriesPrompt, OfflinePage,
+        SavedPage, SiteFrame,
     };
     use broadsheet::model::{sections, Article, FeedItem};
     use broadsheet::routes;
     use broadsheet::seo::{self, MetaKey, PageHead};
+    use broadsheet::strings;
     use leptos::prelude::*;
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
@@ -247,6 +249,8 @@ mod native {
             written += 1;
         }
 
+        device_pages(dist, &shell, site)?;
+
         // Sections come from the first page alone, which was read.
         let mut removed = prune_listings(dist, &last, &made)?;
         if feed.complete {
@@ -377,6 +381,58 @@ mod native {
             }
             .into_any()
         })
+    }
+
+    /// The service worker's answer offline for a page the device does not have (public/sw.js).
+    const OFFLINE_PAGE: &str = "offline.html";
+
+    /// The pages of this device's reader only, written without the app: the offline page, and
+    /// Saved (`/saved`). Each is the site's frame and a list public/offline.js fills from the
+    /// device. The app would read the address, not the page, and draw the page it names over
+    /// the list.
+    fn device_pages(dist: &Path, shell: &str, site: &str) -> Result<(), String> {
+        let offline = render(|| view! { <SiteFrame><OfflinePage/></SiteFrame> }.into_any());
+        let head = device_head(
+            strings::OFFLINE_PAGE_TITLE,
+            &format!("{site}/{OFFLINE_PAGE}"),
+        );
+        write(
+            &dist.join(OFFLINE_PAGE),
+            &without_app(shell, &head, &offline)?,
+        )?;
+        let saved = render(|| view! { <SiteFrame><SavedPage/></SiteFrame> }.into_any());
+        let head = device_head(strings::SAVED_TITLE, &format!("{site}{}", routes::SAVED));
+        let path = dist
+            .join(routes::SAVED.trim_start_matches('/'))
+            .join("index.html");
+        write(&path, &without_app(shell, &head, &saved)?)
+    }
+
+    fn device_head(title: &str, canonical: &str) -> PageHead {
+        PageHead {
+            title: title.to_owned(),
+            canonical: canonical.to_owned(),
+            // What one device holds is nothing for a search engine.
+            meta: vec![seo::MetaTag {
+                key: MetaKey::Name("robots"),
+                content: "noindex".to_owned(),
+            }],
+        }
+    }
+
+    /// `page` in the shell with no document and no start-up script.
+    fn without_app(shell: &str, head: &PageHead, page: &str) -> Result<String, String> {
+        let mut html = page_html(shell, head, None, page, "null")?;
+        let no_data =
+            format!("\n<script type=\"application/json\" id=\"{PAGE_DATA_ID}\">null</script>");
+        html = html.replacen(&no_data, "", 1);
+        while let Some(start) = html.find("<script type=\"module\"") {
+            let Some(len) = html[start..].find("</script>") else {
+                return Err("the app shell's start-up script is not closed".into());
+            };
+            html.replace_range(start..start + len + "</script>".len(), "");
+        }
+        Ok(html)
     }
 
     /// Where an article's page goes: `news/<id>/index.html`, for the ids that are their own
