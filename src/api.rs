@@ -203,11 +203,56 @@ pub async fn fetch_article(
     parse_article(&body)
 }
 
-/// Fetches an article document and reads what a card for the story shows: a partner's embed
-/// needs no more, and carries no parser for the body.
-pub async fn fetch_story_card(source: ArticleSource<'_>) -> Result<StoryCard, FetchError> {
-    let body = fetch_article_document(source, None).await?;
-    StoryCard::parse(&body).map_err(|e| FetchError::Parse(e.to_string()))
+/// How many pages of the feed are searched for a story that has no article document at
+/// `articles/<id>.json`, such as another publisher's item.
+pub const STORY_SEARCH_PAGES: usize = 5;
+
+/// The story an address names, as the site's article page shows it: see [`fetch_story`].
+/// `known` is its feed item when the reader has already loaded it.
+pub async fn fetch_article_by_id(
+    id: &str,
+    known: Option<FeedItem>,
+    cancel: Option<AbortSignal>,
+) -> Result<Article, FetchError> {
+    fetch_story(id, known, cancel, parse_article, FeedItem::to_article).await
+}
+
+/// The story an address names, as a partner's card shows it: see [`fetch_story`]. An embed
+/// needs no more than the card, and carries no parser for the body.
+pub async fn fetch_story_card(id: &str) -> Result<StoryCard, FetchError> {
+    let read = |body: &str| StoryCard::parse(body).map_err(|e| FetchError::Parse(e.to_string()));
+    fetch_story(id, None, None, read, FeedItem::to_card).await
+}
+
+/// Finds a story by id the one way the site and the embeds share, so an address opens the same
+/// story in both: its feed item when known, else its document at `articles/<id>.json`, else its
+/// item searched for in the feed's first [`STORY_SEARCH_PAGES`] pages. An item with an article
+/// document (`_broadsheet.article`) is read from that document; another publisher's item,
+/// which has none, is built from the item itself.
+async fn fetch_story<T>(
+    id: &str,
+    known: Option<FeedItem>,
+    cancel: Option<AbortSignal>,
+    read: impl Fn(&str) -> Result<T, FetchError>,
+    from_item: impl Fn(&FeedItem) -> T,
+) -> Result<T, FetchError> {
+    let item = match known {
+        Some(item) => item,
+        None => match fetch_article_document(ArticleSource::Id(id), cancel.clone()).await {
+            Err(FetchError::NotFound) => fetch_feed_items(1, STORY_SEARCH_PAGES, |i| i.id == id)
+                .await?
+                .into_iter()
+                .next()
+                .ok_or(FetchError::NotFound)?,
+            found => return read(&found?),
+        },
+    };
+    match item.broadsheet.as_ref().and_then(|b| b.article.as_ref()) {
+        Some(document) => {
+            read(&fetch_article_document(ArticleSource::Document(document), cancel).await?)
+        }
+        None => Ok(from_item(&item)),
+    }
 }
 
 /// An article document's text, unread.

@@ -25,7 +25,8 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         let controller = web_sys::AbortController::new().ok();
         let cancel = controller.as_ref().map(web_sys::AbortController::signal);
         in_flight.set_value(controller);
-        load_article(id.clone(), store.clone(), cancel)
+        let (id, known) = (id.clone(), store.loaded_item(&id));
+        async move { api::fetch_article_by_id(&id, known, cancel).await }
     });
     view! {
         {move || match article.answer() {
@@ -117,29 +118,4 @@ pub fn AdoptedArticlePage(id: String, article: Article, document: String) -> imp
         })
     });
     browser::on_first_action(check);
-}
-
-/// Broadsheet's own stories come from their article documents; another publisher's item, which
-/// has none, is built from the feed item itself.
-async fn load_article(
-    id: String,
-    store: FeedStore,
-    cancel: Option<web_sys::AbortSignal>,
-) -> Result<Article, FetchError> {
-    let known = store.loaded_item(&id);
-    let document = known
-        .as_ref()
-        .and_then(|i| i.broadsheet.as_ref()?.article.clone());
-    let source = match (&known, &document) {
-        (_, Some(url)) => ArticleSource::Document(url),
-        (Some(item), None) => return Ok(item.to_article()),
-        (None, None) => ArticleSource::Id(&id),
-    };
-    match api::fetch_article(source, cancel).await {
-        Err(FetchError::NotFound) => match store.find_item(&id).await {
-            Some(item) if !item.has_article_document() => Ok(item.to_article()),
-            _ => Err(FetchError::NotFound),
-        },
-        found => found,
-    }
 }

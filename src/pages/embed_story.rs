@@ -1,15 +1,16 @@
 use super::load::Load;
-use crate::api::{self, ArticleSource, FetchError};
+use crate::api::{self, FetchError};
 use crate::browser;
 use crate::components::{ArticleSkeleton, LoadError, PartnerNotFound, PartnerStory};
-use crate::embed::MAX_PAGES;
-use crate::model::StoryCard;
 use leptos::prelude::*;
 
 /// One story as a card for a partner's iframe.
 #[component]
 pub fn EmbedStoryPage(id: String) -> impl IntoView {
-    let article = Load::new(move || load_story(id.clone()));
+    let article = Load::new(move || {
+        let id = id.clone();
+        async move { api::fetch_story_card(&id).await }
+    });
     move || match article.answer() {
         None => ArticleSkeleton().into_any(),
         Some(Ok(card)) => {
@@ -27,23 +28,5 @@ pub fn EmbedStoryPage(id: String) -> impl IntoView {
             />
         }
         .into_any(),
-    }
-}
-
-/// A story of ours has an article document; another publisher's item is found in the feed and
-/// shown from the item itself, as the article page does.
-async fn load_story(id: String) -> Result<StoryCard, FetchError> {
-    match api::fetch_story_card(ArticleSource::Id(&id)).await {
-        Err(FetchError::NotFound) => {
-            let found = api::fetch_feed_items(1, MAX_PAGES, |item| item.id == id).await?;
-            let Some(item) = found.into_iter().next() else {
-                return Err(FetchError::NotFound);
-            };
-            match item.broadsheet.as_ref().and_then(|b| b.article.as_ref()) {
-                Some(document) => api::fetch_story_card(ArticleSource::Document(document)).await,
-                None => Ok(item.to_card()),
-            }
-        }
-        found => found,
     }
 }

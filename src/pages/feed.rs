@@ -115,16 +115,6 @@ impl FeedStore {
             .or_else(|| self.newer.with_untracked(|newer| find(newer)))
     }
 
-    /// The item with this id, fetching the first page if it has not been: a reader may open a
-    /// foreign item's address directly.
-    pub async fn find_item(&self, id: &str) -> Option<FeedItem> {
-        if let Some(item) = self.loaded_item(id) {
-            return Some(item);
-        }
-        let first = api::fetch_first_feed_page().await.ok()?;
-        first.feed.items.into_iter().find(|i| i.id == id)
-    }
-
     /// Every item shown, newest first: the new stories the reader asked for, the first page,
     /// then the pages after it.
     fn all_items(&self, first: &[FeedItem]) -> Vec<FeedItem> {

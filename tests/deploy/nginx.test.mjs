@@ -7,12 +7,12 @@
 
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { DIST_DIR, securityHeadersFor } from '../e2e/harness.mjs';
+import { DIST_DIR, securityHeadersFor, TEST_IMAGE_ORIGINS } from '../e2e/harness.mjs';
 
 const BASE_URL = process.env.BROADSHEET_BASE_URL?.replace(/\/+$/, '');
 const SEED_ID = 'eight-hour-us-russia-talks';
@@ -83,11 +83,63 @@ describe('nginx: page routes', () => {
     });
   }
 
+  it('lists the deployment\'s picture origins, and only those, in img-src', async () => {
+    assert.ok(TEST_IMAGE_ORIGINS.length > 0, 'tests/e2e/image-origins.txt lists the foreign feeds\' picture origins');
+    for (const pathname of ['/', `/news/${SEED_ID}`, '/embed/feed', '/api/feed.json']) {
+      const policy = (await get(pathname)).headers.get('content-security-policy');
+      const imgSrc = /(?:^|; )img-src ([^;]*)/.exec(policy)?.[1];
+      assert.equal(imgSrc, ["'self'", ...TEST_IMAGE_ORIGINS].join(' '), `img-src of ${pathname}`);
+    }
+  });
+
   it('lets partners frame only the embeds', async () => {
     assert.match(securityHeadersFor('/embed/feed')['Content-Security-Policy'], /frame-ancestors \*$/);
     assert.match(securityHeadersFor('/news/x')['Content-Security-Policy'], /frame-ancestors 'none'$/);
     assert.equal((await get('/embed/feed')).headers.get('x-frame-options'), null);
     assert.equal((await get('/')).headers.get('x-frame-options'), 'DENY');
+  });
+});
+
+describe('nginx: story addresses whose id looks like a file name', () => {
+  // A story's id is whatever its feed says: generators end them like file names, and a URL id
+  // arrives with its slashes percent-encoded (routes::article).
+  const ids = [
+    'frontier-diary.html',
+    'index.php',
+    'a.b',
+    'story-0123456789abcdef.js',
+    'https://harbour-gazette.example/2024/05/frontier-diary.html',
+  ];
+  // A page the pre-render would write for such an id (news/<id>/index.html), made for this test.
+  const prerenderedId = 'broadsheet-deploy-test.page.html';
+  const prerenderedDir = path.join(DIST_DIR, 'news', prerenderedId);
+  const prerenderedPage = '<!doctype html><meta name="broadsheet:api" content="/api/"><title>pre-rendered</title>';
+
+  before(async () => {
+    await mkdir(prerenderedDir, { recursive: true });
+    await writeFile(path.join(prerenderedDir, 'index.html'), prerenderedPage);
+  });
+  after(() => rm(prerenderedDir, { recursive: true, force: true }));
+
+  for (const id of ids) {
+    for (const pathname of [`/news/${encodeURIComponent(id)}`, `/news/${encodeURIComponent(id)}/`]) {
+      it(`answers ${pathname} with the app shell, as a page`, async () => {
+        const response = await get(pathname);
+        assert.equal(response.status, 200);
+        assert.match(response.headers.get('content-type'), /^text\/html; charset=utf-8$/);
+        assert.equal(response.headers.get('cache-control'), 'no-cache');
+        assert.ok(response.body.toString() === shell, `${pathname} is the app shell`);
+        assertSecurityHeaders(response, decodeURIComponent(pathname));
+      });
+    }
+  }
+
+  it('answers such an id with its pre-rendered page when there is one', async () => {
+    const response = await get(`/news/${prerenderedId}`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /^text\/html; charset=utf-8$/);
+    assert.equal(response.body.toString(), prerenderedPage);
+    assertSecurityHeaders(response, `/news/${prerenderedId}`);
   });
 });
 
@@ -123,7 +175,17 @@ describe('nginx: files', () => {
   });
 
   it('answers a missing document, script or extension path with 404, never the app', async () => {
-    for (const url of ['/api/articles/no-such-story.json', '/api/no-such-dir/', '/no-such-script.js', '/broadsheet-0000000000000000_bg.wasm', '/news/a.b']) {
+    const missing = [
+      '/api/articles/no-such-story.json',
+      '/api/articles/a.b.json',
+      '/api/no-such-dir/',
+      '/no-such-script.js',
+      '/index.php',
+      '/broadsheet-0000000000000000_bg.wasm',
+      '/images/no-such-picture.jpg',
+      '/embed.js.map',
+    ];
+    for (const url of missing) {
       const response = await get(url);
       assert.ok([403, 404].includes(response.status), `${url} answered ${response.status}`);
       assert.doesNotMatch(response.body.toString(), /broadsheet:api/, `${url} is not the app`);

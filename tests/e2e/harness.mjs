@@ -30,6 +30,16 @@ export const TIMEOUT_MS = 15_000;
 
 const NGINX_HEADERS_FILE = path.join(REPO_ROOT, 'deploy/nginx/broadsheet-headers.conf');
 const NGINX_SITE_FILE = path.join(REPO_ROOT, 'deploy/nginx/broadsheet.conf');
+const IMAGE_ORIGINS_FILE = path.join(REPO_ROOT, 'tests/e2e/image-origins.txt');
+
+/**
+ * The picture origins the test deployment adds to `$broadsheet_img_src` (image-origins.txt,
+ * which scripts/nginx-e2e reads too): where the foreign feeds' pictures come from.
+ */
+export const TEST_IMAGE_ORIGINS = (await readFile(IMAGE_ORIGINS_FILE, 'utf8'))
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line !== '' && !line.startsWith('#'));
 
 /**
  * The security headers nginx sends (deploy/nginx/, the one source), as a list of
@@ -64,6 +74,8 @@ async function readSecurityHeaders() {
     settings.set(scope, { ...(settings.get(scope) ?? {}), [set[1]]: set[2] });
   }
   const site = settings.get('/');
+  // As scripts/nginx-e2e configures nginx.
+  if ('broadsheet_img_src' in site) site.broadsheet_img_src = [site.broadsheet_img_src, ...TEST_IMAGE_ORIGINS].join(' ');
   return [...settings.entries()]
     .sort(([a], [b]) => b.length - a.length)
     .map(([prefix, overrides]) => {
@@ -128,7 +140,8 @@ async function fileAt(filePath) {
  * served as is, a directory by its index.html, and any other path without a file extension
  * falls back to the app shell (so /news/:id works when loaded directly): app-shell.html where
  * the pre-render has kept it (ADR 4), else the root index.html. A missing path with an
- * extension (a missing asset or JSON document) stays a 404. `/?section=<value>` is that
+ * extension (a missing asset or JSON document) stays a 404, except under /news/, where every
+ * path is a story's address. `/?section=<value>` is that
  * section's pre-rendered page, else the shell, as nginx's `map $arg_section` answers it.
  */
 async function resolveRequest(root, pathname, search) {
@@ -158,7 +171,10 @@ async function resolveRequest(root, pathname, search) {
   }
   const found = (await fileAt(target)) ?? (await fileAt(path.join(target, 'index.html')));
   if (found) return { status: 200, ...found };
-  if (path.extname(decoded) === '') {
+  // A story's id may end like a file name (`/news/frontier-diary.html`): nginx's
+  // `location ^~ /news/` answers every story address with a page, whatever it ends with.
+  const story = target.startsWith(path.join(root, 'news') + path.sep);
+  if (story || path.extname(decoded) === '') {
     const fallback = await shell();
     if (fallback) return { status: 200, ...fallback };
   }
