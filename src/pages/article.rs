@@ -25,7 +25,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
         let controller = web_sys::AbortController::new().ok();
         let cancel = controller.as_ref().map(web_sys::AbortController::signal);
         in_flight.set_value(controller);
-        load_article(id.clone(), store.clone(), cancel)
+        load_article(id.clone(), store, cancel)
     });
     view! {
         {move || match article.answer() {
