@@ -59,8 +59,19 @@ function instrument() {
   } catch {
     // No LCP timing in this browser: the report leaves it out.
   }
-  addEventListener('TrunkApplicationStarted', (event) => {
-    bench.wasm = event.detail?.wasm ?? null;
+  // The app's wasm memory, whatever the glue calls its export: the boot script keeps the
+  // instance to itself.
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => {
+      const result = await original.apply(WebAssembly, args);
+      const exports = (result.instance ?? result).exports ?? {};
+      const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+      if (memory) bench.wasm = { memory };
+      return result;
+    };
+  }
+  addEventListener('TrunkApplicationStarted', () => {
     bench.wasmStarted = performance.now();
   });
   const observer = new MutationObserver(() => {
