@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DIST_DIR, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 import { withoutScripts } from './limit.mjs';
+import { median } from './stats.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const CPU_SLOWDOWN = 4;
@@ -93,13 +94,6 @@ async function measure(browser, url, { waitForApp }) {
     await context.close();
   }
 }
-
-const median = (values) => {
-  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));

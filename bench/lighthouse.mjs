@@ -23,6 +23,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { DIST_DIR, startServer } from '../tests/e2e/harness.mjs';
 import { LIMIT_QUERY, serveWithLimit } from './limit.mjs';
+import { median, middle } from './stats.mjs';
 
 const PAGES = [
   { name: 'seed article', path: '/news/eight-hour-us-russia-talks' },
@@ -58,11 +59,6 @@ function usage(problem) {
   console.error(`${problem}\nUsage: node bench/lighthouse.mjs [dist-dir] [--runs N] [--preset mobile|desktop|both]`);
   process.exit(1);
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 /** One Lighthouse run: the scores (0-100), the lab metrics, and what to look at when it misses. */
 async function audit(url, port, config) {
@@ -145,7 +141,7 @@ async function main() {
         if (failed.length > 0) notes.push(`  page below full marks: ${failed.join('; ')}`);
         // The run with the median LCP, of each.
         for (const which of ['page', 'limit']) {
-          const run = runs[which].find((r) => r.lcp === m(which, 'lcp'));
+          const run = middle(runs[which], (r) => r.lcp);
           notes.push(`  ${which}: ${run.why}`);
         }
       }

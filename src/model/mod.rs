@@ -8,6 +8,7 @@
 pub mod article;
 pub mod feed;
 pub mod html;
+pub mod loaded;
 pub mod time;
 pub mod url;
 
@@ -15,6 +16,7 @@ pub use article::{
     Article, Author, Block, HeadingLevel, Image, ImageSource, Inline, Link, QuoteKind, StoryCard,
 };
 pub use feed::{append_new_items, group_by_day, sections, DayGroup, Feed, FeedItem};
+pub use loaded::Loaded;
 pub use time::{CivilDate, Timestamp};
 pub use url::SafeUrl;
 

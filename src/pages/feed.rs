@@ -4,41 +4,57 @@ use crate::components::{
     FeedContent, FeedList, FeedMore, FeedSkeleton, FeedView, LoadError, NewStoriesPrompt,
     RefreshNotice, FEED_LIST_ID,
 };
-use crate::model::{append_new_items, sections, FeedItem};
+use crate::model::{sections, FeedItem, Loaded};
 use crate::{browser, routes, seo};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::HashSet;
 
 /// How often All News looks for new stories while the reader has it in view.
 const NEW_STORIES_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// What All News has loaded, kept by the app rather than the page: a reader who opens a story
 /// and comes Back finds the pages they had loaded, at the place they left, with no refetch.
-#[derive(Clone)]
+///
+/// The stories sit in plain data that nothing watches, so adding a page touches only that
+/// page's stories, whatever the reader has loaded; only what the feed's controls show is a
+/// signal.
+#[derive(Clone, Copy)]
 pub struct FeedStore {
-    /// The app's owner: the first page's resource is created under it, so it outlives the page.
-    owner: Owner,
-    first: StoredValue<Option<Load<Page>>>,
-    /// Items of the pages after the first, not already on an earlier page.
-    more: RwSignal<Vec<FeedItem>>,
-    /// New stories found since the first page loaded, not yet shown: the reader chooses when.
-    pending: RwSignal<Vec<FeedItem>>,
-    /// New stories the reader chose to show, above the first page.
-    newer: RwSignal<Vec<FeedItem>>,
-    /// The next page to load, once a later page has said; until then the first page's.
-    next: RwSignal<Option<Option<String>>>,
+    /// Made with the store, under the app's owner, so it outlives the page; asked the first
+    /// time All News is shown.
+    first: Load<Page>,
+    kept: StoredValue<Kept>,
+    status: RwSignal<Status>,
+}
+
+/// The stories after the first page and the reader's place: read when needed, never watched.
+#[derive(Default)]
+struct Kept {
+    /// Whether the first page was asked for or adopted.
+    started: bool,
+    stories: Loaded,
     /// Every page URL fetched: a `next_url` that points back to one of them would loop.
-    visited: StoredValue<Vec<String>>,
-    loading: RwSignal<bool>,
-    error: RwSignal<Option<FetchError>>,
-    /// Why the last look for new stories failed; the stories shown stay.
-    refresh_error: RwSignal<Option<FetchError>>,
+    visited: HashSet<String>,
     /// Where the reader was in the feed when they last left it.
-    scroll_y: StoredValue<f64>,
+    scroll_y: f64,
     /// Set by a Back or Forward that leads to the feed: only those restore the scroll position.
-    moved_in_history: StoredValue<bool>,
+    moved_in_history: bool,
     /// True while the feed is on screen.
-    shown: StoredValue<bool>,
+    shown: bool,
+}
+
+/// What the feed's controls show.
+#[derive(Default)]
+struct Status {
+    /// New stories found since the first page loaded, not yet shown: the reader chooses when.
+    pending: Vec<FeedItem>,
+    /// The next page to load, once a later page has said; until then the first page's.
+    next: Option<Option<String>>,
+    loading: bool,
+    error: Option<FetchError>,
+    /// Why the last look for new stories failed; the stories shown stay.
+    refresh_error: Option<FetchError>,
 }
 
 impl FeedStore {
@@ -46,174 +62,140 @@ impl FeedStore {
     /// of history moves before the page they lead to is drawn.
     pub fn provide() -> FeedStore {
         let store = FeedStore {
-            owner: Owner::current().unwrap_or_default(),
-            first: StoredValue::new(None),
-            more: RwSignal::new(Vec::new()),
-            pending: RwSignal::new(Vec::new()),
-            newer: RwSignal::new(Vec::new()),
-            next: RwSignal::new(None),
-            visited: StoredValue::new(Vec::new()),
-            loading: RwSignal::new(false),
-            error: RwSignal::new(None),
-            refresh_error: RwSignal::new(None),
-            scroll_y: StoredValue::new(0.0),
-            moved_in_history: StoredValue::new(false),
-            shown: StoredValue::new(false),
+            first: Load::waiting(api::fetch_first_feed_page),
+            kept: StoredValue::new(Kept::default()),
+            status: RwSignal::new(Status::default()),
         };
-        let moved = store.moved_in_history;
-        let leaving = store.clone();
         // Scroll restoration is manual (see `browser::on_history_move`): the feed gets back its
         // position; any other page starts at its top.
         browser::on_history_move(move || {
-            leaving.remember_place();
+            store.remember_place();
             let to_feed = browser::current_path() == routes::ALL_NEWS;
-            moved.set_value(to_feed);
+            store.kept.update_value(|k| k.moved_in_history = to_feed);
             if !to_feed {
                 browser::scroll_to_after_layout(0.0);
             }
         });
-        provide_context(store.clone());
+        provide_context(store);
         store
     }
 
     /// Notes where the reader is in the feed, if it is on screen, before they leave it.
     pub fn remember_place(&self) {
-        if self.shown.get_value() {
-            self.scroll_y.set_value(browser::scroll_y());
-        }
+        self.kept.update_value(|k| {
+            if k.shown {
+                k.scroll_y = browser::scroll_y();
+            }
+        });
     }
 
     /// The first page, fetched the first time All News is shown and kept after that.
     fn first_page(&self) -> Load<Page> {
-        if let Some(first) = self.first.get_value() {
-            return first;
+        if !self.kept.with_value(|k| k.started) {
+            self.kept.update_value(|k| k.started = true);
+            self.first.ask();
         }
-        let first = self.owner.with(|| Load::new(api::fetch_first_feed_page));
-        self.first.set_value(Some(first));
-        first
+        self.first
     }
 
     /// Starts from the first page a pre-rendered page carried, instead of fetching it.
     fn adopt_first_page(&self, page: Page) {
-        let first = self
-            .owner
-            .with(|| Load::answered(page, api::fetch_first_feed_page));
-        self.first.set_value(Some(first));
+        self.kept.update_value(|k| k.started = true);
+        self.first.adopt(page);
     }
 
     /// The item with this id among the pages already loaded.
     pub fn loaded_item(&self, id: &str) -> Option<FeedItem> {
-        let find = |items: &[FeedItem]| items.iter().find(|i| i.id == id).cloned();
-        let in_first = self.first.get_value().and_then(|first| {
-            first.with_answer(|page| match page {
-                Some(Ok(page)) => find(&page.feed.items),
-                _ => None,
-            })
+        let in_first = self.first.with_answer(|page| match page {
+            Some(Ok(page)) => page.feed.items.iter().find(|i| i.id == id).cloned(),
+            _ => None,
         });
-        in_first
-            .or_else(|| self.more.with_untracked(|more| find(more)))
-            .or_else(|| self.newer.with_untracked(|newer| find(newer)))
-    }
-
-    /// Every item shown, newest first: the new stories the reader asked for, the first page,
-    /// then the pages after it.
-    fn all_items(&self, first: &[FeedItem]) -> Vec<FeedItem> {
-        let mut items = self.newer.get_untracked();
-        items.extend_from_slice(first);
-        items.extend(self.more.get_untracked());
-        items
+        in_first.or_else(|| self.kept.with_value(|k| k.stories.find(id).cloned()))
     }
 
     /// Fetches the first page again and keeps aside the stories that are not shown yet. A
     /// failure is said quietly beside the stories, which stay.
-    fn check_for_new(&self, first: Vec<FeedItem>) {
+    fn check_for_new(self) {
         if !browser::page_visible() {
             return;
         }
-        let store = self.clone();
         spawn_local(async move {
-            let latest = match api::fetch_first_feed_page().await {
-                Ok(latest) => latest,
-                Err(error) => {
-                    store.refresh_error.set(Some(error));
-                    return;
+            match api::fetch_first_feed_page().await {
+                Ok(latest) => {
+                    let Some(mut fresh) = self
+                        .kept
+                        .try_update_value(|k| k.stories.unseen(latest.feed.items))
+                    else {
+                        return;
+                    };
+                    self.status.update(|s| {
+                        s.refresh_error = None;
+                        fresh.append(&mut s.pending);
+                        s.pending = fresh;
+                    });
                 }
-            };
-            store.refresh_error.set(None);
-            let known = store.all_items(&first);
-            let pending = store.pending.get_untracked();
-            let fresh: Vec<FeedItem> = latest
-                .feed
-                .items
-                .into_iter()
-                .filter(|i| !known.iter().chain(&pending).any(|k| k.id == i.id))
-                .collect();
-            if !fresh.is_empty() {
-                store.pending.update(|p| {
-                    let mut all = fresh;
-                    all.append(p);
-                    *p = all;
-                });
+                Err(error) => self.status.update(|s| s.refresh_error = Some(error)),
             }
         });
     }
 
     /// Moves the new stories the reader asked for above the others; returns them.
     fn show_new(&self) -> Vec<FeedItem> {
-        let pending = self.pending.get_untracked();
-        self.pending.set(Vec::new());
-        self.newer.update(|newer| {
-            let mut all = pending.clone();
-            all.append(newer);
-            *newer = all;
-        });
+        let pending = self.status.try_update(|s| std::mem::take(&mut s.pending));
+        let pending = pending.unwrap_or_default();
+        self.kept.update_value(|k| k.stories.show_new(&pending));
         pending
     }
 
-    fn next_url(&self, first: &Page) -> Option<String> {
-        self.next.get().unwrap_or_else(|| first.next.clone())
+    /// Whether there is a page after the last one loaded; tracked.
+    fn has_next(&self, first: &Page) -> bool {
+        self.status.with(|s| match &s.next {
+            Some(next) => next.is_some(),
+            None => first.next.is_some(),
+        })
     }
 
     /// Loads the page after the last one loaded, unless one is loading already; `on_loaded`
     /// gets the stories it added.
-    fn load_more(&self, first: &Page, on_loaded: impl FnOnce(Vec<FeedItem>) + 'static) {
-        let Some(url) = untrack(|| self.next_url(first)) else {
+    fn load_more(self, first: &Page, on_loaded: impl FnOnce(Vec<FeedItem>) + 'static) {
+        let url = self.status.with_untracked(|s| {
+            let next = s.next.as_ref().map_or(first.next.as_ref(), Option::as_ref);
+            next.filter(|_| !s.loading).cloned()
+        });
+        let Some(url) = url else {
             return;
         };
-        if self.loading.get_untracked() {
-            return;
-        }
-        let (more, next, visited, loading, error) =
-            (self.more, self.next, self.visited, self.loading, self.error);
-        let mut shown = first.feed.items.clone();
-        shown.extend(self.newer.get_untracked());
         let first_url = first.url.clone();
-        loading.set(true);
-        error.set(None);
+        self.status.update(|s| {
+            s.loading = true;
+            s.error = None;
+        });
         spawn_local(async move {
             match api::fetch_feed_page(&url).await {
                 Ok(page) => {
-                    visited.update_value(|v| v.extend([first_url, url, page.url]));
-                    let new: Vec<FeedItem> = page
-                        .feed
-                        .items
-                        .into_iter()
-                        .filter(|item| !shown.iter().any(|s| s.id == item.id))
-                        .collect();
-                    // What the page adds: a story it repeats, or one a page before had, once.
-                    let mut added = Vec::new();
-                    more.update(|more| {
-                        let before = more.len();
-                        append_new_items(more, new);
-                        added = more[before..].to_vec();
-                    });
-                    let unvisited = page.next.filter(|n| !visited.with_value(|v| v.contains(n)));
-                    next.set(Some(unvisited));
+                    let Page {
+                        feed,
+                        url: page_url,
+                        next,
+                    } = page;
+                    let Some((added, next)) = self.kept.try_update_value(|k| {
+                        k.visited.extend([first_url, url, page_url]);
+                        let unvisited = next.filter(|n| !k.visited.contains(n));
+                        (k.stories.add_page(feed.items), unvisited)
+                    }) else {
+                        return;
+                    };
                     on_loaded(added);
+                    self.status.update(|s| {
+                        s.next = Some(next);
+                        s.loading = false;
+                    });
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => self.status.update(|s| {
+                    s.error = Some(e);
+                    s.loading = false;
+                }),
             }
-            loading.set(false);
         });
     }
 }
@@ -241,7 +223,7 @@ pub fn FeedPage(section: Option<String>) -> impl IntoView {
             {move || match first.answer() {
                 None => FeedSkeleton().into_any(),
                 Some(Ok(page)) => {
-                    let (store, section) = (store.clone(), narrowed.clone());
+                    let section = narrowed.clone();
                     view! { <FeedPages first=page store section/> }.into_any()
                 }
                 Some(Err(error)) => view! {
@@ -260,11 +242,13 @@ pub fn FeedPage(section: Option<String>) -> impl IntoView {
 /// The pages loaded so far, drawn by the app, with its live controls.
 #[component]
 fn FeedPages(first: Page, store: FeedStore, section: Option<String>) -> impl IntoView {
-    if store.moved_in_history.get_value() {
-        store.moved_in_history.set_value(false);
-        browser::scroll_to_after_layout(store.scroll_y.get_value());
+    let back_to = store
+        .kept
+        .try_update_value(|k| std::mem::take(&mut k.moved_in_history).then_some(k.scroll_y));
+    if let Some(y) = back_to.flatten() {
+        browser::scroll_to_after_layout(y);
     }
-    let all = store.all_items(&first.feed.items);
+    let all = store.kept.with_value(|k| k.stories.all(&first.feed.items));
     let sections = sections(&all);
     let items = in_section(all, section.as_deref());
     let (new_stories, more) = live_controls(store, first, section.clone());
@@ -278,48 +262,39 @@ fn FeedPages(first: Page, store: FeedStore, section: Option<String>) -> impl Int
 pub fn AdoptedFeedPage(first: Page, section: Option<String>) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     store.adopt_first_page(first.clone());
-    let (new_stories, more) = live_controls(store.clone(), first.clone(), section);
+    let (new_stories, more) = live_controls(store, first, section);
     browser::replace_with_view(".feed__pages > .new-stories", new_stories);
     browser::replace_with_view(".feed__pages > .feed__more", more);
     browser::relabel_times_in_main();
-    browser::on_first_action(move || store.check_for_new(first.feed.items.clone()));
+    browser::on_first_action(move || store.check_for_new());
 }
 
 /// The new-stories prompt and the feed's foot, working: both the app's page and an adopted
 /// one have them. The feed looks for new stories while it is shown.
 fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (AnyView, AnyView) {
-    let (shown, refresh_error, pending) = (store.shown, store.refresh_error, store.pending);
+    let (kept, status) = (store.kept, store.status);
     // Stories added later are drawn under this page's owner: they live as long as it does.
     let owner = Owner::current().unwrap_or_default();
-    shown.set_value(true);
-    on_cleanup(move || shown.set_value(false));
-    let poll = {
-        let (store, first_items) = (store.clone(), first.feed.items.clone());
-        set_interval_with_handle(
-            move || store.check_for_new(first_items.clone()),
-            NEW_STORIES_EVERY,
-        )
-    };
-    if let Ok(poll) = poll {
+    kept.update_value(|k| {
+        k.stories.know(&first.feed.items);
+        k.shown = true;
+    });
+    on_cleanup(move || kept.update_value(|k| k.shown = false));
+    if let Ok(poll) = set_interval_with_handle(move || store.check_for_new(), NEW_STORIES_EVERY) {
         on_cleanup(move || poll.clear());
     }
     let show_new = {
-        let (store, section, owner) = (store.clone(), section.clone(), owner.clone());
+        let (section, owner) = (section.clone(), owner.clone());
         move || {
             let new = in_section(store.show_new(), section.as_deref());
             owner.with(|| add_stories(new, true));
             browser::scroll_to_after_layout(0.0);
         }
     };
-    let retry_check = {
-        let (store, first_items) = (store.clone(), first.feed.items.clone());
-        move || store.check_for_new(first_items.clone())
-    };
     let new_stories = view! {
-        <NewStoriesPrompt count=Signal::derive(move || pending.with(Vec::len)) on_show=show_new/>
-        {move || refresh_error.get().map(|e| {
-            let retry = retry_check.clone();
-            view! { <RefreshNotice message=e.message() detail=e.detail() on_retry=move || retry()/> }
+        <NewStoriesPrompt count=Signal::derive(move || status.with(|s| s.pending.len())) on_show=show_new/>
+        {move || status.with(|s| s.refresh_error.clone()).map(|e| {
+            view! { <RefreshNotice message=e.message() detail=e.detail() on_retry=move || store.check_for_new()/> }
         })}
     }
     .into_any();
@@ -327,7 +302,7 @@ fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (Any
     // A keyboard reader who asked for more goes on reading from the first story that came:
     // otherwise focus would stay below the new stories, or be lost with the button.
     let load_more = {
-        let (store, first) = (store.clone(), first.clone());
+        let first = first.clone();
         move || {
             let (section, owner) = (section.clone(), owner.clone());
             store.load_more(&first, move |new| {
@@ -346,12 +321,11 @@ fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (Any
             })
         }
     };
-    let has_next = {
-        let (store, first) = (store.clone(), first);
-        Signal::derive(move || store.next_url(&first).is_some())
-    };
-    let (loading, error) = (store.loading, store.error);
-    let error = Signal::derive(move || error.get().map(|e| (e.message(), e.detail())));
+    let has_next = Signal::derive(move || store.has_next(&first));
+    let loading = Signal::derive(move || status.with(|s| s.loading));
+    let error = Signal::derive(move || {
+        status.with(|s| s.error.as_ref().map(|e| (e.message(), e.detail())))
+    });
     let more = view! { <FeedMore has_next loading error on_more=load_more/> }.into_any();
     (new_stories, more)
 }

@@ -37,17 +37,8 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
         load
     }
 
-    /// Already answered (a document the page carried); [`Load::ask`] fetches it afresh.
-    pub fn answered<Fut>(value: T, fetch: impl Fn() -> Fut + 'static) -> Self
-    where
-        Fut: Future<Output = Result<T, FetchError>> + 'static,
-    {
-        let load = Self::waiting(fetch);
-        load.answer.set(Some(Ok(value)));
-        load
-    }
-
-    fn waiting<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
+    /// Not asked yet: [`Load::ask`] fetches it, or [`Load::adopt`] gives it an answer.
+    pub fn waiting<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
     where
         Fut: Future<Output = Result<T, FetchError>> + 'static,
     {
@@ -74,6 +65,11 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
                 let _ = answer.try_set(Some(got));
             }
         });
+    }
+
+    /// Takes an answer that came another way (a document the page carried).
+    pub fn adopt(&self, value: T) {
+        self.answer.set(Some(Ok(value)));
     }
 
     /// The answer, tracked: `None` while it is on its way.
