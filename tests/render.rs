@@ -78,7 +78,19 @@ fn the_seed_article_reads_as_the_original_does() {
         caption.contains(&squash(hero.credit.as_deref().unwrap())),
         "{caption}"
     );
-    assert!(figure.value().attr("class").is_some());
+    // The hero is the largest paint above the fold: between the header and the body, and
+    // asked for first.
+    assert_eq!(
+        select(
+            &html,
+            "article > header + figure.figure--hero + .article__body"
+        )
+        .len(),
+        1,
+        "the hero sits between the header and the body"
+    );
+    assert_eq!(img.value().attr("fetchpriority"), Some("high"));
+    assert!(!figure.value().classes().any(|c| c == "figure--framed"));
 
     let headings: Vec<String> = select(&html, ".article__body h2:not(.context-box__title)")
         .iter()
@@ -163,7 +175,8 @@ fn every_block_type_has_its_own_markup() {
          "links": [{"title": "Earlier story", "url": "/news/earlier", "kicker": "January 9"}]},
         {"type": "related", "links": [{"title": "Next story", "url": "/news/next"}]},
         {"type": "embed", "provider": "YouTube", "url": "https://www.youtube.com/watch?v=x", "title": "A video"},
-        {"type": "divider"}
+        {"type": "divider"},
+        {"type": "context", "title": "More background", "content": [{"text": "More context."}]}
     ])));
     let one = |css: &str| {
         let found = select(&html, css);
@@ -214,7 +227,11 @@ fn every_block_type_has_its_own_markup() {
     assert_eq!(ordered, ["first", "second"]);
     assert_eq!(one(".article__body > ul > li > strong"), "bullet");
 
-    assert_eq!(one("aside.context-box h2"), "Background");
+    let boxes: Vec<_> = select(&html, "aside.context-box h2")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(boxes, ["Background", "More background"]);
     assert_eq!(
         one("aside.context-box a[href='/news/earlier'] .kicker"),
         "January 9"
@@ -237,8 +254,8 @@ fn every_block_type_has_its_own_markup() {
         .iter()
         .map(|e| e.value().id().unwrap())
         .collect();
-    let mut unique = ids.clone();
-    unique.dedup();
+    assert_eq!(ids.len(), 3, "each box's heading has an id: {ids:?}");
+    let unique: std::collections::BTreeSet<_> = ids.iter().collect();
     assert_eq!(ids.len(), unique.len(), "ids are unique: {ids:?}");
 }
 
@@ -502,3 +519,4 @@ fn heading_levels_never_skip_below_the_headline() {
     .map(|(tag, words)| (tag.to_owned(), words.to_owned()));
     assert_eq!(levels, expected);
 }
+
