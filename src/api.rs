@@ -4,7 +4,8 @@
 use crate::browser;
 use crate::model::{append_new_items, Article, Feed, FeedItem, SafeUrl, StoryCard};
 use crate::strings;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
@@ -74,23 +75,19 @@ pub fn resolve(url: &str, base: &str) -> Option<String> {
 /// GETs a URL, giving up after [`TIMEOUT_MS`] or when `cancel` fires; returns the body and
 /// the final URL.
 async fn get_text(url: &str, cancel: Option<&AbortSignal>) -> Result<(String, String), FetchError> {
-    let timeout = AbortSignal::timeout_with_u32(TIMEOUT_MS);
-    let signal = match cancel {
-        Some(cancel) => AbortSignal::any(&js_sys::Array::of2(&timeout, cancel)),
-        None => timeout.clone(),
-    };
+    let window = web_sys::window().ok_or(FetchError::Network)?;
+    let deadline = Deadline::new(&window, cancel).ok_or(FetchError::Network)?;
     let failure = || {
         if cancel.is_some_and(AbortSignal::aborted) {
             FetchError::Cancelled
-        } else if timeout.aborted() {
+        } else if deadline.timeout.aborted() {
             FetchError::Timeout
         } else {
             FetchError::Network
         }
     };
-    let window = web_sys::window().ok_or(FetchError::Network)?;
     let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&signal));
+    init.set_signal(Some(&deadline.signal));
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|_| failure())?
@@ -112,6 +109,90 @@ async fn get_text(url: &str, cancel: Option<&AbortSignal>) -> Result<(String, St
         final_url
     };
     Ok((body, final_url))
+}
+
+/// What abandons a request: `signal` fires after [`TIMEOUT_MS`] or when the reader's cancel
+/// signal does, and `timeout` only when the time is up. Browsers without `AbortSignal.timeout`
+/// or `AbortSignal.any` (Safari before 17.4, Firefox before 124) would throw on them and never
+/// fetch; there a timer and a listener abort controllers instead, and are undone on drop, so
+/// nothing fires into a request that has ended.
+struct Deadline {
+    signal: AbortSignal,
+    timeout: AbortSignal,
+    timer: Option<(i32, Closure<dyn FnMut()>)>,
+    follower: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+}
+
+impl Deadline {
+    fn new(window: &web_sys::Window, cancel: Option<&AbortSignal>) -> Option<Self> {
+        let mut timer = None;
+        let timeout = if abort_signal_has("timeout") {
+            AbortSignal::timeout_with_u32(TIMEOUT_MS)
+        } else {
+            let (controller, abort) = aborter()?;
+            let id = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    abort.as_ref().unchecked_ref(),
+                    TIMEOUT_MS as i32,
+                )
+                .ok()?;
+            timer = Some((id, abort));
+            controller.signal()
+        };
+        let mut follower = None;
+        let signal = match cancel {
+            None => timeout.clone(),
+            Some(cancel) if abort_signal_has("any") => {
+                AbortSignal::any(&js_sys::Array::of2(&timeout, cancel))
+            }
+            Some(cancel) => {
+                let (controller, abort) = aborter()?;
+                for source in [&timeout, cancel] {
+                    let _ = source
+                        .add_event_listener_with_callback("abort", abort.as_ref().unchecked_ref());
+                }
+                if cancel.aborted() {
+                    controller.abort();
+                }
+                follower = Some((cancel.clone(), abort));
+                controller.signal()
+            }
+        };
+        Some(Deadline {
+            signal,
+            timeout,
+            timer,
+            follower,
+        })
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some((id, _)), Some(window)) = (&self.timer, web_sys::window()) {
+            window.clear_timeout_with_handle(*id);
+        }
+        if let Some((cancel, abort)) = &self.follower {
+            for source in [&self.timeout, cancel] {
+                let _ = source
+                    .remove_event_listener_with_callback("abort", abort.as_ref().unchecked_ref());
+            }
+        }
+    }
+}
+
+/// A fresh controller, and a callback that aborts it.
+fn aborter() -> Option<(web_sys::AbortController, Closure<dyn FnMut()>)> {
+    let controller = web_sys::AbortController::new().ok()?;
+    let abort = controller.clone();
+    Some((controller, Closure::new(move || abort.abort())))
+}
+
+/// Whether this browser's `AbortSignal` has the static method `name`.
+fn abort_signal_has(name: &str) -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal"))
+        .and_then(|class| js_sys::Reflect::has(&class, &JsValue::from_str(name)))
+        .unwrap_or(false)
 }
 
 /// One page of the feed, and the resolved URL of the page after it, if any.

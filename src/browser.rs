@@ -27,7 +27,7 @@ pub enum ShareOutcome {
     Shared,
     /// There is no share sheet; the link is on the clipboard instead.
     Copied,
-    /// Neither worked: the reader has to copy the link by hand.
+    /// Neither worked (or the browser has neither): the reader has to copy the link by hand.
     Failed,
 }
 
@@ -358,16 +358,23 @@ mod imp {
             .get_attribute(attribute)
     }
 
+    /// `url` as the address bar would show it, resolved against the page.
+    pub fn absolute_link(url: &str) -> String {
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        web_sys::Url::new_with_base(url, &href)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| url.to_owned())
+    }
+
     /// Shares a link with the system share sheet where the browser has one, else copies it.
     pub async fn share(title: String, url: String) -> ShareOutcome {
         use wasm_bindgen_futures::JsFuture;
         let Some(window) = web_sys::window() else {
             return ShareOutcome::Failed;
         };
-        let href = window.location().href().unwrap_or_default();
-        let url = web_sys::Url::new_with_base(&url, &href)
-            .map(|u| u.href())
-            .unwrap_or(url);
+        let url = absolute_link(&url);
         let navigator = window.navigator();
         let has_share =
             js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
@@ -390,10 +397,35 @@ mod imp {
                 Err(_) => {}
             }
         }
+        // Plain-http origins and older browsers have no `navigator.clipboard`: calling it
+        // there would throw out of the wasm, not answer.
+        let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if !has_clipboard {
+            return ShareOutcome::Failed;
+        }
         match JsFuture::from(navigator.clipboard().write_text(&url)).await {
             Ok(_) => ShareOutcome::Copied,
             Err(_) => ShareOutcome::Failed,
         }
+    }
+
+    /// Once the next frame is laid out, focuses the text field `selector` finds and selects
+    /// its text, so the reader has only to copy it.
+    pub fn select_field_after_layout(selector: String) {
+        use wasm_bindgen::JsCast;
+        leptos::prelude::request_animation_frame(move || {
+            let Some(field) = document().and_then(|d| d.query_selector(&selector).ok().flatten())
+            else {
+                return;
+            };
+            focus_in_place(&field);
+            if let Ok(select) = js_sys::Reflect::get(&field, &JsValue::from_str("select"))
+                .and_then(|f| f.dyn_into::<js_sys::Function>())
+            {
+                let _ = select.call0(&field);
+            }
+        });
     }
 
     /// The document the pre-render put in the page, if this page was pre-rendered.
@@ -826,6 +858,12 @@ mod imp {
 
     pub fn scroll_to_top() {}
 
+    pub fn select_field_after_layout(_: String) {}
+
+    pub fn absolute_link(url: &str) -> String {
+        url.to_owned()
+    }
+
     pub async fn share(_: String, _: String) -> ShareOutcome {
         ShareOutcome::Failed
     }
@@ -842,11 +880,11 @@ mod imp {
 }
 
 pub use imp::{
-    api_base, current_path, current_query, focus_first_after_layout, focus_page_heading,
-    follow_links_in_app, format_date_time, format_day, format_time, is_online, now,
-    on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
+    absolute_link, api_base, current_path, current_query, focus_first_after_layout,
+    focus_page_heading, follow_links_in_app, format_date_time, format_day, format_time, is_online,
+    now, on_connectivity_change, on_history_move, page_origin, page_visible, recover_lost_focus,
     report_height_to_parent, root_setting, scroll_to_after_layout, scroll_to_top, scroll_y,
-    set_page_head, set_page_title, share,
+    select_field_after_layout, set_page_head, set_page_title, share,
 };
 
 #[cfg(target_arch = "wasm32")]

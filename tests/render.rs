@@ -6,7 +6,7 @@
 
 mod markup;
 use broadsheet::components::{
-    ArticleView, FeedList, NewStoriesPrompt, OfflineNotice, SectionNav, SiteHeader,
+    ArticleView, FeedList, NewStoriesPrompt, OfflineNotice, PartnerFeed, SectionNav, SiteHeader,
 };
 use broadsheet::model::{Article, Block, Feed, QuoteKind};
 use leptos::prelude::*;
@@ -78,7 +78,19 @@ fn the_seed_article_reads_as_the_original_does() {
         caption.contains(&squash(hero.credit.as_deref().unwrap())),
         "{caption}"
     );
-    assert!(figure.value().attr("class").is_some());
+    // The hero is the largest paint above the fold: between the header and the body, and
+    // asked for first.
+    assert_eq!(
+        select(
+            &html,
+            "article > header + figure.figure--hero + .article__body"
+        )
+        .len(),
+        1,
+        "the hero sits between the header and the body"
+    );
+    assert_eq!(img.value().attr("fetchpriority"), Some("high"));
+    assert!(!figure.value().classes().any(|c| c == "figure--framed"));
 
     let headings: Vec<String> = select(&html, ".article__body h2:not(.context-box__title)")
         .iter()
@@ -163,7 +175,8 @@ fn every_block_type_has_its_own_markup() {
          "links": [{"title": "Earlier story", "url": "/news/earlier", "kicker": "January 9"}]},
         {"type": "related", "links": [{"title": "Next story", "url": "/news/next"}]},
         {"type": "embed", "provider": "YouTube", "url": "https://www.youtube.com/watch?v=x", "title": "A video"},
-        {"type": "divider"}
+        {"type": "divider"},
+        {"type": "context", "title": "More background", "content": [{"text": "More context."}]}
     ])));
     let one = |css: &str| {
         let found = select(&html, css);
@@ -214,7 +227,11 @@ fn every_block_type_has_its_own_markup() {
     assert_eq!(ordered, ["first", "second"]);
     assert_eq!(one(".article__body > ul > li > strong"), "bullet");
 
-    assert_eq!(one("aside.context-box h2"), "Background");
+    let boxes: Vec<_> = select(&html, "aside.context-box h2")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(boxes, ["Background", "More background"]);
     assert_eq!(
         one("aside.context-box a[href='/news/earlier'] .kicker"),
         "January 9"
@@ -237,8 +254,8 @@ fn every_block_type_has_its_own_markup() {
         .iter()
         .map(|e| e.value().id().unwrap())
         .collect();
-    let mut unique = ids.clone();
-    unique.dedup();
+    assert_eq!(ids.len(), 3, "each box's heading has an id: {ids:?}");
+    let unique: std::collections::BTreeSet<_> = ids.iter().collect();
     assert_eq!(ids.len(), unique.len(), "ids are unique: {ids:?}");
 }
 
@@ -507,4 +524,136 @@ fn heading_levels_never_skip_below_the_headline() {
     ]
     .map(|(tag, words)| (tag.to_owned(), words.to_owned()));
     assert_eq!(levels, expected);
+}
+
+/// A time is shown in the reader's locale, which need not run the way the story does: each
+/// `<time>` finds its own direction apart from the text around it.
+fn assert_times_stand_apart(html: &Html, scope: &str) {
+    let times = select(html, &format!("{scope} time"));
+    assert!(!times.is_empty(), "{scope} shows a time");
+    for time in times {
+        assert_eq!(time.value().attr("dir"), Some("auto"), "{scope} time");
+    }
+}
+
+fn feed_of(items: serde_json::Value) -> Feed {
+    Feed::parse(
+        &json!({ "version": "https://jsonfeed.org/version/1.1", "items": items }).to_string(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_right_to_left_card_in_the_left_to_right_feed_sets_its_time_apart() {
+    let feed = feed_of(json!([
+        {"id": "ar", "title": "عنوان الخبر", "summary": "ملخص الخبر", "language": "ar",
+         "date_published": "2022-01-11T11:00:00Z"},
+        {"id": "en", "title": "An English title", "summary": "A summary", "language": "en",
+         "date_published": "2022-01-11T10:00:00Z"},
+        {"id": "unstated", "title": "عنوان بلا لغة", "summary": "ملخص بلا لغة",
+         "date_published": "2022-01-11T09:00:00Z"}
+    ]));
+    let items = feed.items.clone();
+    let html = render(move || view! { <FeedList items/> }.into_any());
+    let card = |id: &str| format!(".feed-item:has(a[href='/news/{id}'])");
+    assert_eq!(
+        select(&html, &card("ar"))[0].value().attr("dir"),
+        Some("rtl")
+    );
+    for id in ["ar", "en", "unstated"] {
+        assert_times_stand_apart(&html, &card(id));
+    }
+    // A story that states its language runs that way throughout; one that does not has its
+    // own words find their direction, or an Arabic headline would run left to right.
+    for id in ["ar", "en"] {
+        assert!(
+            select(&html, &format!("{} [dir=auto]:not(time)", card(id))).is_empty(),
+            "{id}"
+        );
+    }
+    for part in ["h3.feed-item__title", "p.feed-item__summary"] {
+        assert_eq!(
+            select(&html, &format!("{} {part}", card("unstated")))[0]
+                .value()
+                .attr("dir"),
+            Some("auto"),
+            "{part}"
+        );
+    }
+
+    let html = render(move || {
+        view! { <PartnerFeed items=feed.items title="Latest".to_owned()/> }.into_any()
+    });
+    let item = |id: &str| format!(".embed-feed__item:has(a[href='/news/{id}'])");
+    assert_times_stand_apart(&html, &item("ar"));
+    assert_eq!(
+        select(&html, &format!("{} h2", item("unstated")))[0]
+            .value()
+            .attr("dir"),
+        Some("auto")
+    );
+}
+
+/// An Arabic article with a name and a video title in English, and an English one with them in
+/// Arabic: each foreign-direction run is set apart, and the interface's sentences (by, published,
+/// the note under an embed) run the interface's way inside the article's.
+#[test]
+fn runs_of_the_other_direction_stand_apart_in_bylines_and_embeds() {
+    for (language, name, video) in [
+        ("ar", "Ann Reporter", "A video"),
+        ("en", "أحمد الكاتب", "فيديو"),
+    ] {
+        let mut article = article_with(json!([
+            {"type": "embed", "provider": "YouTube", "url": "https://www.youtube.com/watch?v=x", "title": video}
+        ]));
+        article.language = language.into();
+        article.authors[0].name = name.into();
+        let html = render_article(article);
+
+        let names: Vec<_> = select(&html, ".byline__authors bdi")
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(names, [name, "Bo Editor"], "{language}");
+        let lines = select(&html, ".byline__dates > span");
+        assert_eq!(
+            lines.len(),
+            3,
+            "{language}: published, updated, reading time"
+        );
+        for line in lines {
+            assert_eq!(
+                line.value().attr("dir"),
+                Some("ltr"),
+                "{language}: {}",
+                text(&line)
+            );
+        }
+        assert_times_stand_apart(&html, ".byline");
+
+        for part in [".embed-card__provider", ".embed-card__title"] {
+            let found = &select(&html, part)[0];
+            assert_eq!(
+                found.value().attr("dir"),
+                Some("auto"),
+                "{language}: {part}"
+            );
+        }
+        assert_eq!(text(&select(&html, ".embed-card__title")[0]), video);
+        let note = &select(&html, ".embed-card__note")[0];
+        assert_eq!(
+            (note.value().attr("lang"), note.value().attr("dir")),
+            (Some("en"), Some("ltr")),
+            "{language}"
+        );
+        assert_eq!(
+            text(&select(&html, ".embed-card__note > bdi")[0]),
+            "YouTube"
+        );
+        assert_eq!(
+            select(&html, ".share")[0].value().attr("dir"),
+            Some("ltr"),
+            "{language}"
+        );
+    }
 }

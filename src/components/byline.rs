@@ -1,9 +1,11 @@
 use super::TimeTag;
-use crate::model::{Author, Timestamp};
+use crate::model::{text_direction, Author, Timestamp};
 use crate::strings;
 use leptos::prelude::*;
 
-/// Who wrote it, when it was published and last updated, and how long it takes to read.
+/// Who wrote it, when it was published and last updated, and how long it takes to read. Names
+/// are set apart (`bdi`), as a name may run in either direction; the interface's sentences keep
+/// the interface's direction inside an article of the other, each on its own line.
 #[component]
 pub fn Byline(
     authors: Vec<Author>,
@@ -25,19 +27,20 @@ pub fn Byline(
                 Some(url) => view! { <a rel="author" href=url.to_string()>{name}</a> }.into_any(),
                 None => name.into_any(),
             };
-            view! { {separator}<span class="byline__author">{name}</span> }
+            view! { {separator}<bdi class="byline__author">{name}</bdi> }
         })
         .collect_view();
     let modified = modified.filter(|m| published.is_none_or(|p| *m > p));
+    let dir = text_direction(strings::UI_LANGUAGE);
     view! {
         <div class="byline">
             {(count > 0).then(|| view! {
                 <p class="byline__authors"><span lang=strings::UI_LANGUAGE>{strings::BY}</span>" "{names}</p>
             })}
             <p class="byline__dates" lang=strings::UI_LANGUAGE>
-                {published.map(|at| view! { <span>{strings::PUBLISHED}" "<TimeTag at/></span> })}
-                {modified.map(|m| view! { <span>{strings::UPDATED}" "<TimeTag at=m/></span> })}
-                <span class="byline__reading-time">{format!("{reading_minutes} {}", strings::MIN_READ)}</span>
+                {published.map(|at| view! { <span dir=dir>{strings::PUBLISHED}" "<TimeTag at/></span> })}
+                {modified.map(|m| view! { <span dir=dir>{strings::UPDATED}" "<TimeTag at=m/></span> })}
+                <span class="byline__reading-time" dir=dir>{format!("{reading_minutes} {}", strings::MIN_READ)}</span>
             </p>
         </div>
     }

@@ -1,17 +1,21 @@
-use crate::model::SafeUrl;
+use crate::model::{text_direction, SafeUrl};
 use crate::strings;
 use leptos::prelude::*;
 
 /// Third-party media (a video, a post) as a plain link card: nothing is loaded from the third
-/// party, and nothing tracks the reader, until the reader chooses to follow it.
+/// party, and nothing tracks the reader, until the reader chooses to follow it. The provider and
+/// title are the third party's words, of either direction whatever the article's; the note is
+/// the interface's.
 #[component]
 pub fn EmbedCard(provider: String, url: SafeUrl, title: String) -> impl IntoView {
     view! {
         <aside class="embed-card">
             <a class="embed-card__link" href=url.to_string() rel="noopener noreferrer" target="_blank">
-                <span class="embed-card__provider">{provider.clone()}</span>
-                <span class="embed-card__title">{title}</span>
-                <span class="embed-card__note">{format!("{} {provider} ↗", strings::EMBED_OPENS)}</span>
+                <span class="embed-card__provider" dir="auto">{provider.clone()}</span>
+                <span class="embed-card__title" dir="auto">{title}</span>
+                <span class="embed-card__note" lang=strings::UI_LANGUAGE dir=text_direction(strings::UI_LANGUAGE)>
+                    {strings::EMBED_OPENS}" "<bdi>{provider}</bdi>" ↗"
+                </span>
             </a>
         </aside>
     }

@@ -30,6 +30,8 @@ fn PartnerFeedItem(item: FeedItem) -> impl IntoView {
     let section = item.section().map(str::to_owned);
     let alt = item.image_alt();
     let dir = item.language.as_deref().map(text_direction);
+    // As on the site's cards: a story of no stated language finds its headline's direction.
+    let text_dir = dir.is_none().then_some("auto");
     let FeedItem {
         image,
         published,
@@ -40,7 +42,7 @@ fn PartnerFeedItem(item: FeedItem) -> impl IntoView {
         <li class="embed-feed__item" lang=language dir=dir>
             <div class="embed-feed__text">
                 {section.map(|s| view! { <p class="kicker">{s}</p> })}
-                <h2 class="embed-feed__headline">
+                <h2 class="embed-feed__headline" dir=text_dir>
                     <NewTabLink href>{title}</NewTabLink>
                 </h2>
                 {published.map(|at| view! { <p class="embed-feed__time"><TimeTag at/></p> })}

@@ -40,7 +40,7 @@ pub fn PartnerStory(card: StoryCard) -> impl IntoView {
                 </h1>
                 {standfirst.map(|s| view! { <p class="embed-story__standfirst">{s}</p> })}
                 {published.map(|at| view! { <p class="embed-story__time"><TimeTag at/></p> })}
-                <p class="embed-story__more" lang=strings::UI_LANGUAGE dir="ltr">
+                <p class="embed-story__more" lang=strings::UI_LANGUAGE dir=text_direction(strings::UI_LANGUAGE)>
                     <NewTabLink href class="button">{strings::EMBED_READ_STORY}</NewTabLink>
                 </p>
             </div>

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 /// the attribute `TimeTag` writes.
 pub const TIME_ONLY_ATTRIBUTE: &str = "data-time-only";
 
-/// A moment, machine-readable in `datetime` and shown in the reader's locale and zone.
+/// A moment, machine-readable in `datetime` and shown in the reader's locale and zone. That
+/// locale's direction need not be the story's: `dir="auto"` sets the time apart from the text
+/// around it, so "11:00 AM" in an Arabic card does not read "AM 11:00".
 #[component]
 pub fn TimeTag(at: Timestamp, #[prop(optional)] time_only: bool) -> impl IntoView {
     let shown = if time_only {
@@ -16,6 +18,6 @@ pub fn TimeTag(at: Timestamp, #[prop(optional)] time_only: bool) -> impl IntoVie
         browser::format_date_time(at)
     };
     view! {
-        <time datetime=at.to_string() data-time-only=time_only.then_some("")>{shown}</time>
+        <time datetime=at.to_string() dir="auto" data-time-only=time_only.then_some("")>{shown}</time>
     }
 }

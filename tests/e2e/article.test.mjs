@@ -6,17 +6,13 @@
 // "Page not found", "took too long") and the document title's " — Broadsheet" suffix.
 
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { appStarted, DIST_DIR, eventually, expectText, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 const RTL_ID = 'arabic-sample';
 const STRESS_ID = 'long-words-and-long-captions';
-
-const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
 /** The app abandons an article request after 10 s; allow for a slow machine on top. */
 const APP_TIMEOUT_MS = 10_000;
@@ -524,20 +520,4 @@ describe('Article page: ids that name no article', () => {
         { allowConsoleErrors: [failedToLoad(404, '/api/articles/')] },
       ));
   }
-});
-
-describe('Article page: screenshots', () => {
-  it('writes the seed article in light and dark, at 375 and 1280 px, to test-results/screenshots/', () =>
-    suite.withPage(async (page) => {
-      await mkdir(SCREENSHOT_DIR, { recursive: true });
-      await openArticle(page, seed);
-      for (const colorScheme of ['light', 'dark']) {
-        for (const width of [375, 1280]) {
-          await page.emulateMedia({ colorScheme });
-          await page.setViewportSize({ width, height: 800 });
-          await imagesLoaded(page.locator('main article figure.figure--hero img'));
-          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `article-${colorScheme}-${width}.png`), fullPage: true });
-        }
-      }
-    }));
 });
