@@ -194,35 +194,20 @@ impl Authors {
     }
 }
 
-/// One element of an author list: an object, or a bare name.
-struct AnyAuthor(Author);
-
-impl Lenient for AnyAuthor {
-    fn from_text(text: String) -> Option<Self> {
-        Authors::named(text).map(AnyAuthor)
-    }
-    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
-        Ok(Author::from_map(map)?
-            .and_then(Authors::decoded)
-            .map(AnyAuthor))
-    }
-}
-
 impl Lenient for Authors {
     fn from_text(text: String) -> Option<Self> {
         Some(Authors(Authors::named(text).into_iter().collect()))
     }
+    /// Each element is read as an author list of its own, so a list may mix objects and names.
     fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Option<Self>, A::Error> {
-        let list = Vec::<AnyAuthor>::from_seq(seq)?.unwrap_or_default();
+        let lists = Vec::<Authors>::from_seq(seq)?.unwrap_or_default();
         Ok(Some(Authors(
-            list.into_iter().map(|AnyAuthor(a)| a).collect(),
+            lists.into_iter().flat_map(|Authors(a)| a).collect(),
         )))
     }
     fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
-        let author = AnyAuthor::from_map(map)?;
-        Ok(Some(Authors(
-            author.into_iter().map(|AnyAuthor(a)| a).collect(),
-        )))
+        let author = Author::from_map(map)?.and_then(Authors::decoded);
+        Ok(Some(Authors(author.into_iter().collect())))
     }
 }
 
