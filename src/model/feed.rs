@@ -3,11 +3,11 @@
 //! be shown is dropped on its own, and the rest of the page still shows.
 
 use super::article::{Article, Author, Block, Image, Inline, Link, StoryCard};
-use super::html::blocks_from_html;
+use super::html::{blocks_from_html, decode_entities};
 use super::time::{CivilDate, Timestamp};
 use super::url::SafeUrl;
 use super::{fields, Fields, Lenient, Maybe, Record};
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
@@ -89,9 +89,9 @@ fields! {
     struct FeedFields {
         "title" => title: String,
         "next_url" => next_url: SafeUrl,
-        "authors" => authors: Vec<Author>,
+        "authors" => authors: Authors,
         /// JSON Feed 1.0's single author, still common in the wild.
-        "author" => author: Author,
+        "author" => author: Authors,
         "language" => language: String,
     }
 }
@@ -120,33 +120,112 @@ impl<'de> Deserialize<'de> for RawFeed {
     }
 }
 
-/// An item's id: JSON Feed says a string, but numbers are common in the wild.
-struct ItemId(String);
+/// Text that generators sometimes write as a number: an item's id, or a title or tag that
+/// front matter read as one (a post titled `2021` in YAML).
+struct Text(String);
 
-impl Lenient for ItemId {
+impl Lenient for Text {
     fn from_text(text: String) -> Option<Self> {
-        Some(ItemId(text))
+        Some(Text(text))
     }
     fn from_number(number: serde_json::Number) -> Option<Self> {
-        Some(ItemId(number.to_string()))
+        Some(Text(number.to_string()))
+    }
+}
+
+/// Text a generator may have escaped as HTML (`Add Task &amp; Sub Tasks`, `&#8217;`): its
+/// character references decoded, to plain text. Nothing here is read as markup: an escaped
+/// `&lt;b&gt;` becomes the characters `<b>`, shown as they are.
+struct PlainText(String);
+
+impl PlainText {
+    /// The text, unless it is only white space: templates write `""` for a missing title.
+    fn nonblank(self) -> Option<String> {
+        Some(self.0).filter(|t| !t.trim().is_empty())
+    }
+}
+
+impl Lenient for PlainText {
+    fn from_text(text: String) -> Option<Self> {
+        Some(PlainText(decode_entities(&text)))
+    }
+    fn from_number(number: serde_json::Number) -> Option<Self> {
+        Some(PlainText(number.to_string()))
+    }
+}
+
+/// `tags` as JSON Feed has it, a list of strings; or one string of comma-separated tags, as
+/// some templates write it (`"workflow,omnifocus"`). Escaped like titles; empty ones, which
+/// templates write for a post without tags (`[""]`), are none.
+struct Tags(Vec<String>);
+
+impl Tags {
+    fn from_texts(texts: impl Iterator<Item = String>) -> Self {
+        let tags = texts.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+        Tags(tags.collect())
+    }
+}
+
+impl Lenient for Tags {
+    fn from_text(text: String) -> Option<Self> {
+        Some(Tags::from_texts(text.split(',').map(decode_entities)))
+    }
+    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Option<Self>, A::Error> {
+        let tags = Vec::<PlainText>::from_seq(seq)?.unwrap_or_default();
+        Ok(Some(Tags::from_texts(
+            tags.into_iter().map(|PlainText(t)| t),
+        )))
+    }
+}
+
+/// Authors as generators write them: JSON Feed 1.1's list, 1.0's single object, or a bare
+/// name. Names are decoded as titles are, since the same templates escape them.
+struct Authors(Vec<Author>);
+
+impl Authors {
+    fn named(name: String) -> Option<Author> {
+        let name = decode_entities(&name);
+        (!name.trim().is_empty()).then_some(Author { name, url: None })
+    }
+
+    fn decoded(author: Author) -> Option<Author> {
+        let url = author.url;
+        Authors::named(author.name).map(|named| Author { url, ..named })
+    }
+}
+
+impl Lenient for Authors {
+    fn from_text(text: String) -> Option<Self> {
+        Some(Authors(Authors::named(text).into_iter().collect()))
+    }
+    /// Each element is read as an author list of its own, so a list may mix objects and names.
+    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Option<Self>, A::Error> {
+        let lists = Vec::<Authors>::from_seq(seq)?.unwrap_or_default();
+        Ok(Some(Authors(
+            lists.into_iter().flat_map(|Authors(a)| a).collect(),
+        )))
+    }
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        let author = Author::from_map(map)?.and_then(Authors::decoded);
+        Ok(Some(Authors(author.into_iter().collect())))
     }
 }
 
 fields! {
     struct ItemFields {
-        "id" => id: ItemId,
+        "id" => id: Text,
         "url" => url: SafeUrl,
-        "title" => title: String,
-        "summary" => summary: String,
+        "title" => title: PlainText,
+        "summary" => summary: PlainText,
         "content_text" => content_text: String,
         "content_html" => content_html: String,
         "image" => image: SafeUrl,
         "date_published" => date_published: Timestamp,
         "date_modified" => date_modified: Timestamp,
-        "authors" => authors: Vec<Author>,
+        "authors" => authors: Authors,
         /// JSON Feed 1.0's single author, still common in the wild.
-        "author" => author: Author,
-        "tags" => tags: Vec<String>,
+        "author" => author: Authors,
+        "tags" => tags: Tags,
         "language" => language: String,
         "_broadsheet" => broadsheet: Extension,
     }
@@ -163,7 +242,7 @@ impl Record for ItemFields {
 impl Feed {
     pub fn parse(json: &str) -> Result<Self, FeedError> {
         let raw: RawFeed = serde_json::from_str(json).map_err(FeedError::Json)?;
-        if !raw.version.starts_with("https://jsonfeed.org/version/1") {
+        if !is_json_feed_1(&raw.version) {
             return Err(FeedError::NotJsonFeed);
         }
         let items = raw.items.ok_or(FeedError::NotJsonFeed)?;
@@ -192,7 +271,7 @@ impl FeedItem {
         feed_language: Option<&str>,
     ) -> Option<Self> {
         let id = match raw.id {
-            Some(ItemId(id)) if !id.trim().is_empty() => id,
+            Some(Text(id)) if !id.trim().is_empty() => id,
             _ => raw.url.as_ref()?.as_str().to_owned(),
         };
         let mut authors = merge_authors(raw.authors, raw.author);
@@ -202,15 +281,15 @@ impl FeedItem {
         Some(FeedItem {
             id,
             url: raw.url,
-            title: raw.title.filter(|t| !t.trim().is_empty()),
-            summary: raw.summary,
+            title: raw.title.and_then(PlainText::nonblank),
+            summary: raw.summary.and_then(PlainText::nonblank),
             content_text: raw.content_text,
             content_html: raw.content_html,
             image: raw.image,
             published: raw.date_published,
             modified: raw.date_modified,
             authors,
-            tags: raw.tags.unwrap_or_default(),
+            tags: raw.tags.map(|Tags(t)| t).unwrap_or_default(),
             language: raw.language.or_else(|| feed_language.map(str::to_owned)),
             broadsheet: raw.broadsheet,
         })
@@ -347,11 +426,29 @@ fn paragraphs_from_text(text: &str) -> Vec<Block> {
 }
 
 /// JSON Feed 1.1's `authors`, else 1.0's single `author`.
-fn merge_authors(authors: Option<Vec<Author>>, legacy: Option<Author>) -> Vec<Author> {
+fn merge_authors(authors: Option<Authors>, legacy: Option<Authors>) -> Vec<Author> {
     match authors {
-        Some(authors) if !authors.is_empty() => authors,
-        _ => legacy.into_iter().collect(),
+        Some(Authors(authors)) if !authors.is_empty() => authors,
+        _ => legacy.map(|Authors(a)| a).unwrap_or_default(),
     }
+}
+
+/// `version` names JSON Feed 1 or 1.x. Real feeds write its URL over http as often as over
+/// https, since the 1.0 spec's own examples did.
+fn is_json_feed_1(version: &str) -> bool {
+    let version = version.trim();
+    let Some(number) = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| version.strip_prefix(scheme))
+        .and_then(|rest| rest.strip_prefix("jsonfeed.org/version/"))
+    else {
+        return false;
+    };
+    let number = number.strip_suffix('/').unwrap_or(number);
+    number == "1"
+        || number
+            .strip_prefix("1.")
+            .is_some_and(|minor| !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Adds a further page's items after the ones already shown, skipping any whose id is already
@@ -443,6 +540,87 @@ mod tests {
     }
 
     #[test]
+    fn version_1_and_1_x_are_accepted_over_http_and_https() {
+        let with_version =
+            |version: &str| json!({"version": version, "items": [{"id": "a"}]}).to_string();
+        for version in [
+            "https://jsonfeed.org/version/1",
+            "http://jsonfeed.org/version/1",
+            "https://jsonfeed.org/version/1.1",
+            "http://jsonfeed.org/version/1.1",
+            " http://jsonfeed.org/version/1.1/",
+        ] {
+            let parsed = Feed::parse(&with_version(version));
+            assert_eq!(parsed.map(|f| f.items.len()).ok(), Some(1), "{version}");
+        }
+        for version in [
+            "https://jsonfeed.org/version/2",
+            "https://jsonfeed.org/version/10",
+            "https://jsonfeed.org/version/1.x",
+            "ftp://jsonfeed.org/version/1",
+            "https://example.com/jsonfeed.org/version/1",
+            "jsonfeed.org/version/1",
+            "",
+        ] {
+            assert!(
+                matches!(
+                    Feed::parse(&with_version(version)),
+                    Err(FeedError::NotJsonFeed)
+                ),
+                "{version}"
+            );
+        }
+    }
+
+    #[test]
+    fn titles_summaries_and_names_escaped_by_a_generator_are_decoded_to_plain_text() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "a", "title": "Add Task &amp; Sub Tasks", "summary": "It&#8217;s &hellip;",
+             "authors": [{"name": "Ada O&#x27;Neill"}]},
+            {"id": "b", "title": "&lt;script&gt;alert(1)&lt;/script&gt;"},
+            {"id": "c", "title": "Plain & simple < 3 >", "summary": "&amp;amp; once"},
+            {"id": "d", "title": "&#32;&nbsp;", "summary": "  "}
+        ])))
+        .unwrap();
+        let a = &parsed.items[0];
+        assert_eq!(a.title.as_deref(), Some("Add Task & Sub Tasks"));
+        assert_eq!(a.summary.as_deref(), Some("It’s …"));
+        assert_eq!(a.authors[0].name, "Ada O'Neill");
+        assert_eq!(
+            parsed.items[1].to_card().headline,
+            "<script>alert(1)</script>",
+            "text, for the view to escape, never markup"
+        );
+        let c = &parsed.items[2];
+        assert_eq!(c.title.as_deref(), Some("Plain & simple < 3 >"));
+        assert_eq!(c.summary.as_deref(), Some("&amp; once"), "decoded once");
+        let d = &parsed.items[3];
+        assert_eq!((d.title.as_deref(), d.summary.as_deref()), (None, None));
+    }
+
+    #[test]
+    fn tags_as_one_string_numbers_as_text_and_authors_as_names_are_read() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "a", "title": 2021, "tags": "workflow, omnifocus,,", "author": "Jo Planner"},
+            {"id": "b", "tags": [2022, "", " go ", ["nested"]],
+             "authors": {"name": "One Object"}},
+            {"id": "c", "tags": "", "authors": ["Bare Name", {"url": "/no-name"}, {"name": ""}]}
+        ])))
+        .unwrap();
+        let [a, b, c] = &parsed.items[..] else {
+            panic!("{:?}", parsed.items)
+        };
+        assert_eq!(a.title.as_deref(), Some("2021"));
+        assert_eq!(a.tags, ["workflow", "omnifocus"]);
+        assert_eq!(a.authors[0].name, "Jo Planner");
+        assert_eq!(b.tags, ["2022", "go"]);
+        assert_eq!(b.authors[0].name, "One Object");
+        assert!(c.tags.is_empty());
+        let names: Vec<_> = c.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Bare Name"]);
+    }
+
+    #[test]
     fn the_reader_is_told_bad_json_from_json_of_the_wrong_shape() {
         let broken = Feed::parse("{\"version\": ").unwrap_err().to_string();
         assert!(broken.starts_with("the feed is not valid JSON"), "{broken}");
@@ -483,8 +661,8 @@ mod tests {
             null,
             {"id": 7.5, "content_text": "fractional id"},
             {"id": {"nested": "id"}, "url": "/news/by-url"},
-            {"id": "w", "title": 5, "summary": ["s"], "content_text": "kept",
-             "authors": "Desk", "tags": ["a", 1, {"b": 2}, "c"], "language": false,
+            {"id": "w", "title": true, "summary": ["s"], "content_text": "kept",
+             "authors": 5, "tags": ["a", 1, {"b": 2}, "c"], "language": false,
              "date_published": 20220111, "image": {"src": "/i.jpg"},
              "_broadsheet": {"section": ["World"], "article": 3, "image_alt": "alt"}},
             {"id": "x", "_broadsheet": "World"},
@@ -496,7 +674,7 @@ mod tests {
         let item = &parsed.items[2];
         assert_eq!((&item.title, &item.summary), (&None, &None));
         assert_eq!(item.content_text.as_deref(), Some("kept"));
-        assert_eq!(item.tags, ["a", "c"]);
+        assert_eq!(item.tags, ["a", "1", "c"]);
         assert!(item.authors.is_empty());
         assert_eq!((item.language.as_ref(), item.published), (None, None));
         assert_eq!(item.image, None);
