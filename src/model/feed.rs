@@ -6,8 +6,7 @@ use super::article::{Article, Author, Block, Image, Inline, Link, StoryCard};
 use super::html::{blocks_from_html, decode_entities};
 use super::time::{CivilDate, Timestamp};
 use super::url::SafeUrl;
-use super::{fields, Fields, Lenient, Maybe, Record};
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use super::{deserialize_document, fields, Elements, Entries, Fields, Lenient, Record};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
@@ -54,20 +53,18 @@ impl Record for Extension {
     }
 }
 
-/// Why a document is not a feed we can show.
+/// Why a document is not a feed we can show. Well-formed JSON of the wrong shape is not
+/// "invalid JSON": the reader is told which it is.
 #[derive(Debug)]
 pub enum FeedError {
     Json(serde_json::Error),
+    /// Not an object, or without a JSON Feed `version` or an `items` list.
     NotJsonFeed,
 }
 
 impl std::fmt::Display for FeedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            // Well-formed JSON of the wrong shape is not "invalid JSON": say which it is.
-            FeedError::Json(e) if e.is_data() => {
-                write!(f, "the feed is not shaped like a JSON Feed: {e}")
-            }
             FeedError::Json(e) => write!(f, "the feed is not valid JSON: {e}"),
             FeedError::NotJsonFeed => f.write_str("the document is not a JSON Feed"),
         }
@@ -77,11 +74,11 @@ impl std::fmt::Display for FeedError {
 impl std::error::Error for FeedError {}
 
 /// The top level of a feed. A `version` or `items` of the wrong type means the document is not
-/// a feed at all, so those two are read strictly, and the rest as leniently as any field.
+/// a feed at all; the rest is read as leniently as any field.
 #[derive(Default)]
 struct RawFeed {
-    version: String,
-    items: Option<Vec<Maybe<ItemFields>>>,
+    version: Option<String>,
+    items: Option<Vec<ItemFields>>,
     fields: FeedFields,
 }
 
@@ -96,27 +93,20 @@ fields! {
     }
 }
 
-impl<'de> Deserialize<'de> for RawFeed {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FeedVisitor;
-        impl<'de> Visitor<'de> for FeedVisitor {
-            type Value = RawFeed;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON Feed object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFeed, A::Error> {
-                let mut feed = RawFeed::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "version" => feed.version = map.next_value()?,
-                        "items" => feed.items = map.next_value()?,
-                        _ => feed.fields.read(&key, &mut map)?,
-                    }
-                }
-                Ok(feed)
-            }
+impl Fields for RawFeed {
+    fn read(&mut self, key: &str, entries: &mut dyn Entries) {
+        match key {
+            "version" => self.version = entries.value(),
+            "items" => self.items = entries.value(),
+            _ => self.fields.read(key, entries),
         }
-        deserializer.deserialize_map(FeedVisitor)
+    }
+}
+
+impl Record for RawFeed {
+    type Fields = Self;
+    fn build(fields: Self) -> Result<Self, &'static str> {
+        Ok(fields)
     }
 }
 
@@ -170,11 +160,9 @@ impl Lenient for Tags {
     fn from_text(text: String) -> Option<Self> {
         Some(Tags::from_texts(text.split(',').map(decode_entities)))
     }
-    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Option<Self>, A::Error> {
-        let tags = Vec::<PlainText>::from_seq(seq)?.unwrap_or_default();
-        Ok(Some(Tags::from_texts(
-            tags.into_iter().map(|PlainText(t)| t),
-        )))
+    fn from_elements(elements: &mut dyn Elements) -> Option<Self> {
+        let tags = Vec::<PlainText>::from_elements(elements).unwrap_or_default();
+        Some(Tags::from_texts(tags.into_iter().map(|PlainText(t)| t)))
     }
 }
 
@@ -199,15 +187,15 @@ impl Lenient for Authors {
         Some(Authors(Authors::named(text).into_iter().collect()))
     }
     /// Each element is read as an author list of its own, so a list may mix objects and names.
-    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Option<Self>, A::Error> {
-        let lists = Vec::<Authors>::from_seq(seq)?.unwrap_or_default();
-        Ok(Some(Authors(
+    fn from_elements(elements: &mut dyn Elements) -> Option<Self> {
+        let lists = Vec::<Authors>::from_elements(elements).unwrap_or_default();
+        Some(Authors(
             lists.into_iter().flat_map(|Authors(a)| a).collect(),
-        )))
+        ))
     }
-    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
-        let author = Author::from_map(map)?.and_then(Authors::decoded);
-        Ok(Some(Authors(author.into_iter().collect())))
+    fn from_entries(entries: &mut dyn Entries) -> Option<Self> {
+        let author = Author::from_entries(entries).and_then(Authors::decoded);
+        Some(Authors(author.into_iter().collect()))
     }
 }
 
@@ -241,8 +229,13 @@ impl Record for ItemFields {
 
 impl Feed {
     pub fn parse(json: &str) -> Result<Self, FeedError> {
-        let raw: RawFeed = serde_json::from_str(json).map_err(FeedError::Json)?;
-        if !is_json_feed_1(&raw.version) {
+        let mut reader = serde_json::Deserializer::from_str(json);
+        let raw: RawFeed = deserialize_document(&mut reader).map_err(|e| match e.is_data() {
+            true => FeedError::NotJsonFeed,
+            false => FeedError::Json(e),
+        })?;
+        reader.end().map_err(FeedError::Json)?;
+        if !raw.version.as_deref().is_some_and(is_json_feed_1) {
             return Err(FeedError::NotJsonFeed);
         }
         let items = raw.items.ok_or(FeedError::NotJsonFeed)?;
@@ -250,7 +243,6 @@ impl Feed {
         let feed_authors = merge_authors(feed.authors, feed.author);
         let items = items
             .into_iter()
-            .filter_map(|Maybe(item)| item)
             .filter_map(|item| FeedItem::from_raw(item, &feed_authors, feed.language.as_deref()))
             .collect();
         Ok(Feed {
@@ -630,10 +622,7 @@ mod tests {
             r#"["version", "items"]"#,
         ] {
             let message = Feed::parse(misshapen).unwrap_err().to_string();
-            assert!(
-                message.starts_with("the feed is not shaped like a JSON Feed"),
-                "{misshapen}: {message}"
-            );
+            assert_eq!(message, "the document is not a JSON Feed", "{misshapen}");
         }
     }
 
