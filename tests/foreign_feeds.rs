@@ -208,6 +208,11 @@ fn hugo_numeric_titles_null_tags_empty_images_and_inline_svg_cost_nothing_else()
         "text after a void <embed> is kept"
     );
     assert!(!rendered(&feed, 0).contains("<svg"));
+    assert_eq!(
+        feed.items[1].modified, None,
+        "Go's zero time is no date: the template's `.Lastmod` of a page without one"
+    );
+    assert!(feed.items[1].published.is_some());
 }
 
 #[test]

@@ -121,10 +121,13 @@ impl fmt::Display for Timestamp {
 }
 
 /// A date that is missing or malformed is `None`: an optional date is then just absent, and
-/// a required one (an article's `published`) fails its document.
+/// a required one (an article's `published`) fails its document. So is a generator's zero
+/// time, written for a post without a date: Go's (Hugo: `0001-01-01T00:00:00Z`) and the Unix
+/// epoch (PHP's `date('c', 0)`); no story was published at either.
 impl super::Lenient for Timestamp {
     fn from_text(text: String) -> Option<Self> {
-        Timestamp::parse(&text)
+        const GO_ZERO_TIME: i64 = -62_135_596_800_000;
+        Timestamp::parse(&text).filter(|t| t.unix_millis != 0 && t.unix_millis != GO_ZERO_TIME)
     }
 }
 
@@ -175,6 +178,19 @@ fn civil_from_days(days: i64) -> CivilDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generators_zero_times_read_as_no_date() {
+        let read = |json: &str| {
+            serde_json::from_str::<crate::model::Maybe<Timestamp>>(json)
+                .unwrap()
+                .0
+        };
+        assert_eq!(read(r#""0001-01-01T00:00:00Z""#), None);
+        assert_eq!(read(r#""1970-01-01T00:00:00+00:00""#), None);
+        assert!(read(r#""1970-01-01T00:00:01Z""#).is_some());
+        assert!(read(r#""0001-01-01T00:00:01Z""#).is_some());
+    }
 
     #[test]
     fn parses_utc_and_offsets_to_the_same_instant() {
