@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::model::{append_new_items, Article, Feed, FeedItem, SafeUrl, StoryCard};
-use crate::strings;
+use crate::{routes, strings};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -295,7 +295,8 @@ pub async fn fetch_article_by_id(
     known: Option<FeedItem>,
     cancel: Option<AbortSignal>,
 ) -> Result<Article, FetchError> {
-    fetch_story(id, known, cancel, parse_article, FeedItem::to_article).await
+    let from_item = |item: &FeedItem| item.to_article(strings::ORIGINAL_STORY, routes::article);
+    fetch_story(id, known, cancel, parse_article, from_item).await
 }
 
 /// The story an address names, as a partner's card shows it: see [`fetch_story`]. An embed

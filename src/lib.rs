@@ -6,7 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod embed;
-pub mod model;
+pub use broadsheet_model as model;
 pub mod routes;
 pub mod seo;
 pub mod strings;

@@ -5,6 +5,8 @@
 mod markup;
 use broadsheet::components::{PartnerFeed, PartnerFooter, PartnerStory};
 use broadsheet::model::{Article, Feed, StoryCard};
+use broadsheet::routes;
+use broadsheet::strings::ORIGINAL_STORY;
 use leptos::prelude::*;
 use markup::{select, text};
 use scraper::{Html, Selector};
@@ -183,7 +185,10 @@ fn a_story_card_reads_an_article_document_as_the_article_does_but_its_body() {
 
     let feed = Feed::parse(&sample("feed.json")).unwrap();
     let item = &feed.items[0];
-    let (card, article) = (item.to_card(), item.to_article());
+    let (card, article) = (
+        item.to_card(),
+        item.to_article(ORIGINAL_STORY, routes::article),
+    );
     assert_eq!((card.headline, card.hero), (article.headline, article.hero));
 }
 

@@ -5,6 +5,8 @@
 
 use broadsheet::components::ArticleView;
 use broadsheet::model::{Block, Feed};
+use broadsheet::routes;
+use broadsheet::strings::ORIGINAL_STORY;
 use leptos::prelude::*;
 
 fn fixture(name: &str) -> Feed {
@@ -13,7 +15,7 @@ fn fixture(name: &str) -> Feed {
 }
 
 fn rendered(feed: &Feed, index: usize) -> String {
-    let article = feed.items[index].to_article();
+    let article = feed.items[index].to_article(ORIGINAL_STORY, routes::article);
     Owner::new().with(|| view! { <ArticleView article/> }.to_html())
 }
 
@@ -22,7 +24,7 @@ fn html_content_keeps_its_text_and_structure_and_loses_its_scripts() {
     let feed = fixture("html-with-scripts.json");
     let item = &feed.items[0];
     assert!(!item.has_article_document());
-    let article = item.to_article();
+    let article = item.to_article(ORIGINAL_STORY, routes::article);
     assert_eq!(article.language, "en-GB");
     assert_eq!(article.authors[0].name, "Morwenna Pascoe");
     assert!(article
@@ -77,14 +79,14 @@ fn html_content_keeps_its_text_and_structure_and_loses_its_scripts() {
 fn text_only_items_become_paragraphs_and_bad_dates_are_dropped() {
     let feed = fixture("text-only.json");
     assert_eq!(feed.items.len(), 2);
-    let first = feed.items[0].to_article();
+    let first = feed.items[0].to_article(ORIGINAL_STORY, routes::article);
     assert_eq!(
         first.body.len(),
         3,
         "two paragraphs and the link to the original"
     );
     assert!(first.published.is_some());
-    let second = feed.items[1].to_article();
+    let second = feed.items[1].to_article(ORIGINAL_STORY, routes::article);
     assert_eq!(second.published, None);
     assert!(!rendered(&feed, 1).contains("<time"));
 }
@@ -140,7 +142,7 @@ fn wordpress_titles_summaries_and_tags_are_decoded_once() {
         feed.items[1].title.as_deref(),
         Some("“Seed catalogues” – the annual ritual")
     );
-    let article = leeks.to_article();
+    let article = leeks.to_article(ORIGINAL_STORY, routes::article);
     assert!(article.body.iter().any(|b| matches!(b, Block::Image(i)
         if i.caption.as_deref() == Some("Frost on the Musselburgh leeks") && i.width == 1024)));
     let html = rendered(&feed, 0);
@@ -168,12 +170,15 @@ fn micro_blog_posts_without_titles_take_their_words_and_the_feeds_author() {
     );
     assert_eq!(note.authors[0].name, "Ines Quayle");
     assert!(note.published.is_some(), "offset dates are read");
-    let Block::Image(photo) = &note.to_article().body[1] else {
-        panic!("{:?}", note.to_article().body)
+    let Block::Image(photo) = &note.to_article(ORIGINAL_STORY, routes::article).body[1] else {
+        panic!(
+            "{:?}",
+            note.to_article(ORIGINAL_STORY, routes::article).body
+        )
     };
     assert_eq!(photo.alt, "The ribs of a wooden wreck on wet sand");
     assert_eq!(
-        texts(&feed.items[1].to_article())[0],
+        texts(&feed.items[1].to_article(ORIGINAL_STORY, routes::article))[0],
         "Carson’s chapter on the tides is the best thing I’ve read this year."
     );
 }
@@ -192,7 +197,7 @@ fn hugo_numeric_titles_null_tags_empty_images_and_inline_svg_cost_nothing_else()
     assert_eq!(year.image, None);
     assert_eq!(year.authors[0].name, "Tomas Weir");
     assert_eq!(year.authors[0].url, None);
-    let body = texts(&year.to_article());
+    let body = texts(&year.to_article(ORIGINAL_STORY, routes::article));
     assert!(body.contains(&"What stuck".to_owned()), "{body:?}");
     assert!(
         body.contains(&"fmt.Println(\"hello\")".to_owned()),
@@ -203,7 +208,7 @@ fn hugo_numeric_titles_null_tags_empty_images_and_inline_svg_cost_nothing_else()
         "text after an inline svg is kept: {body:?}"
     );
     assert_eq!(
-        texts(&feed.items[1].to_article())[..2],
+        texts(&feed.items[1].to_article(ORIGINAL_STORY, routes::article))[..2],
         ["The embed package, three years on.", "It still works."],
         "text after a void <embed> is kept"
     );
@@ -262,7 +267,7 @@ fn ghost_handlebars_escapes_decode_to_text_never_to_markup() {
         assert!(html.contains("Why &lt;blink&gt; had to go"), "{html}");
         assert!(!html.contains("<blink"), "{html}");
     }
-    let article = note.to_article();
+    let article = note.to_article(ORIGINAL_STORY, routes::article);
     assert_eq!(
         texts(&article),
         [
@@ -284,7 +289,12 @@ fn link_blog_numeric_ids_single_author_objects_and_string_numbers_are_read() {
         linked.authors[0].name, "Lin Kerr",
         "one object for `authors`"
     );
-    let Some(Block::Paragraph { content }) = linked.to_article().body.first().cloned() else {
+    let Some(Block::Paragraph { content }) = linked
+        .to_article(ORIGINAL_STORY, routes::article)
+        .body
+        .first()
+        .cloned()
+    else {
         panic!("no paragraph")
     };
     let link = content.iter().find(|r| r.link.is_some()).unwrap();

@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn generators_zero_times_read_as_no_date() {
         let read = |json: &str| {
-            serde_json::from_str::<crate::model::Maybe<Timestamp>>(json)
+            serde_json::from_str::<crate::Maybe<Timestamp>>(json)
                 .unwrap()
                 .0
         };

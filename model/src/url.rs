@@ -102,7 +102,7 @@ impl super::Lenient for SafeUrl {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Maybe;
+    use crate::Maybe;
 
     #[test]
     fn allows_web_mail_and_relative_urls() {

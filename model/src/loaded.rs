@@ -56,7 +56,7 @@ impl Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Feed;
+    use crate::Feed;
     use serde_json::json;
 
     fn stories(ids: &[&str]) -> Vec<FeedItem> {

@@ -488,7 +488,7 @@ impl Record for Block {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Maybe;
+    use crate::Maybe;
     use serde_json::json;
 
     fn minimal(body: serde_json::Value) -> serde_json::Value {

@@ -43,8 +43,8 @@ macro_rules! fields {
             $($(#[$field_attr])* pub $field: Option<$ty>,)*
         }
 
-        impl $crate::model::Fields for $name {
-            fn read(&mut self, key: &str, entries: &mut dyn $crate::model::Entries) {
+        impl $crate::Fields for $name {
+            fn read(&mut self, key: &str, entries: &mut dyn $crate::Entries) {
                 match key {
                     $($key => self.$field = entries.value::<$ty>(),)*
                     _ => entries.skip_value(),

@@ -296,8 +296,10 @@ impl FeedItem {
     }
 
     /// The article view of an item that has no article document: its HTML read through the
-    /// allow-list (or its plain text), its image, and a link to the original.
-    pub fn to_article(&self) -> Article {
+    /// allow-list (or its plain text), its image, and a link to the original, titled
+    /// `original_story`. An item without a URL of its own gets the site's address for it, the
+    /// path `story_path` makes of its id.
+    pub fn to_article(&self, original_story: &str, story_path: fn(&str) -> String) -> Article {
         let ext = self.broadsheet.clone().unwrap_or_default();
         let mut body = match (&self.content_html, &self.content_text) {
             (Some(html), _) if !html.trim().is_empty() => blocks_from_html(html),
@@ -305,7 +307,7 @@ impl FeedItem {
             _ => Vec::new(),
         };
         if let Some(url) = self.url.clone().filter(|u| !u.is_internal()) {
-            let title = crate::strings::ORIGINAL_STORY.to_owned();
+            let title = original_story.to_owned();
             body.push(Block::Related {
                 title: None,
                 links: vec![Link {
@@ -320,7 +322,7 @@ impl FeedItem {
             url: self
                 .url
                 .clone()
-                .unwrap_or_else(|| SafeUrl::from_route(crate::routes::article(&self.id))),
+                .unwrap_or_else(|| SafeUrl::from_route(story_path(&self.id))),
             headline: self.display_title(),
             standfirst: self.summary.clone(),
             section: ext.section.unwrap_or_default(),
@@ -799,7 +801,8 @@ mod tests {
             {"id": "t", "content_text": "First paragraph\nwrapped.\n\nSecond paragraph."}
         ])))
         .unwrap();
-        let html_article = parsed.items[0].to_article();
+        let html_article =
+            parsed.items[0].to_article("Read the original", |id| format!("/news/{id}"));
         assert_eq!(html_article.headline, "From HTML");
         assert!(
             matches!(&html_article.body[0], Block::Paragraph { content } if content.len() == 2)
@@ -813,7 +816,8 @@ mod tests {
         assert_eq!((hero.width, hero.height), (0, 0), "size unknown");
         assert!(format!("{:?}", html_article.body).find("alert").is_none());
 
-        let text_article = parsed.items[1].to_article();
+        let text_article =
+            parsed.items[1].to_article("Read the original", |id| format!("/news/{id}"));
         assert_eq!(text_article.url.as_str(), "/news/t");
         assert_eq!(text_article.published, None);
         let texts: Vec<_> = text_article
