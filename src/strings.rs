@@ -53,7 +53,7 @@ pub const CONTEXT_TITLE: &str = "Context";
 pub const RELATED_TITLE: &str = "Related";
 pub const TOPICS: &str = "Topics";
 pub const ORIGINAL_STORY: &str = "Read the original";
-pub const EMBED_OPENS: &str = "Opens on";
+pub const MEDIA_OPENS: &str = "Opens on";
 
 pub const OFFLINE: &str = "You are offline. What you have loaded stays here; new stories will come when you are back online.";
 pub const RETRY: &str = "Retry";

@@ -238,7 +238,7 @@ fn every_block_type_has_its_own_markup() {
     );
     assert_eq!(one("nav.related-links h2"), "Related");
     assert_eq!(one("nav.related-links a[href='/news/next']"), "Next story");
-    let embed = &select(&html, "aside.embed-card a")[0];
+    let embed = &select(&html, "aside.media-card a")[0];
     assert_eq!(
         embed.value().attr("href"),
         Some("https://www.youtube.com/watch?v=x")
@@ -631,7 +631,7 @@ fn runs_of_the_other_direction_stand_apart_in_bylines_and_embeds() {
         }
         assert_times_stand_apart(&html, ".byline");
 
-        for part in [".embed-card__provider", ".embed-card__title"] {
+        for part in [".media-card__provider", ".media-card__title"] {
             let found = &select(&html, part)[0];
             assert_eq!(
                 found.value().attr("dir"),
@@ -639,15 +639,15 @@ fn runs_of_the_other_direction_stand_apart_in_bylines_and_embeds() {
                 "{language}: {part}"
             );
         }
-        assert_eq!(text(&select(&html, ".embed-card__title")[0]), video);
-        let note = &select(&html, ".embed-card__note")[0];
+        assert_eq!(text(&select(&html, ".media-card__title")[0]), video);
+        let note = &select(&html, ".media-card__note")[0];
         assert_eq!(
             (note.value().attr("lang"), note.value().attr("dir")),
             (Some("en"), Some("ltr")),
             "{language}"
         );
         assert_eq!(
-            text(&select(&html, ".embed-card__note > bdi")[0]),
+            text(&select(&html, ".media-card__note > bdi")[0]),
             "YouTube"
         );
         assert_eq!(

@@ -108,7 +108,9 @@ pub enum Block {
         title: Option<String>,
         links: Vec<Link>,
     },
-    Embed {
+    /// Third-party media (a video, a post): the document's `embed` block. Called media here,
+    /// as everywhere in the code, because "embed" means a partner's iframe of our pages.
+    Media {
         provider: String,
         url: SafeUrl,
         title: String,
@@ -474,7 +476,7 @@ impl Record for Block {
                 title: f.title,
                 links: f.links.ok_or("links")?,
             },
-            "embed" => Block::Embed {
+            "embed" => Block::Media {
                 provider: f.provider.ok_or("provider")?,
                 url: f.url.ok_or("url")?,
                 title: f.title.ok_or("title")?,

@@ -1,4 +1,4 @@
-use super::{ContextBox, EmbedCard, Figure, InlineRuns, Quote, RelatedLinks};
+use super::{ContextBox, Figure, InlineRuns, MediaCard, Quote, RelatedLinks};
 use crate::model::{Block, HeadingLevel};
 use leptos::prelude::*;
 
@@ -48,11 +48,11 @@ pub fn BodyBlock(
             links,
         } => view! { <ContextBox title content links id/> }.into_any(),
         Block::Related { title, links } => view! { <RelatedLinks title links id/> }.into_any(),
-        Block::Embed {
+        Block::Media {
             provider,
             url,
             title,
-        } => view! { <EmbedCard provider url title/> }.into_any(),
+        } => view! { <MediaCard provider url title/> }.into_any(),
         Block::Divider => view! { <hr/> }.into_any(),
     }
 }

@@ -326,7 +326,7 @@ describe('Article page: stress sample', () => {
 
       // The embed: a link card opening in a new tab; no iframe, nothing fetched from the third party.
       const [embed] = blocksOf(stress, 'embed');
-      const card = body.locator('aside.embed-card a');
+      const card = body.locator('aside.media-card a');
       assert.equal(await card.count(), 1);
       assert.equal(await card.getAttribute('href'), embed.url);
       assert.equal(await card.getAttribute('target'), '_blank');
