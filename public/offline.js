@@ -20,10 +20,10 @@
   };
   // The saved stories, newest first: [{ path, headline, saved (ms), urls (what the worker keeps) }].
   var SAVED_KEY = 'broadsheet:saved';
-  var SAVED_STORIES_ID = 'saved-stories'; // components::SAVED_STORIES_ID
+  var SAVED_STORIES_ID = 'saved-stories'; // components::DeviceStories::Saved.list_id()
   var PAGES_CACHE = 'broadsheet-pages';
   var SAVED_CACHE = 'broadsheet-saved';
-  var OFFLINE_STORIES_ID = 'offline-stories'; // components::OFFLINE_STORIES_ID
+  var OFFLINE_STORIES_ID = 'offline-stories'; // components::DeviceStories::Offline.list_id()
   var MATCH = { ignoreVary: true };
 
   // The Save for later buttons (components::SaveButton) show from here on.

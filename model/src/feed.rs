@@ -6,7 +6,7 @@ use super::article::{Article, Author, Block, Image, Inline, Link, StoryCard};
 use super::html::{blocks_from_html, decode_entities};
 use super::time::{CivilDate, Timestamp};
 use super::url::SafeUrl;
-use super::{deserialize_document, fields, Elements, Entries, Fields, Lenient, Record};
+use super::{deserialize_document, fields, Elements, Entries, Fields, Lenient};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
@@ -43,13 +43,6 @@ fields! {
         "image_credit" => image_credit: String,
         /// The article document, relative to the API base.
         "article" => article: SafeUrl,
-    }
-}
-
-impl Record for Extension {
-    type Fields = Self;
-    fn build(fields: Self) -> Result<Self, &'static str> {
-        Ok(fields)
     }
 }
 
@@ -100,13 +93,6 @@ impl Fields for RawFeed {
             "items" => self.items = entries.value(),
             _ => self.fields.read(key, entries),
         }
-    }
-}
-
-impl Record for RawFeed {
-    type Fields = Self;
-    fn build(fields: Self) -> Result<Self, &'static str> {
-        Ok(fields)
     }
 }
 
@@ -216,14 +202,6 @@ fields! {
         "tags" => tags: Tags,
         "language" => language: String,
         "_broadsheet" => broadsheet: Extension,
-    }
-}
-
-/// Items are built once the whole feed is read, as they take the feed's authors and language.
-impl Record for ItemFields {
-    type Fields = Self;
-    fn build(fields: Self) -> Result<Self, &'static str> {
-        Ok(fields)
     }
 }
 

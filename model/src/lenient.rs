@@ -139,6 +139,15 @@ pub(crate) trait Fields: Default {
     fn read(&mut self, key: &str, entries: &mut dyn Entries);
 }
 
+/// A set of fields is a record of its own, for what is built later from more than the object
+/// read: a feed's items, once the whole feed is read, as they take its authors and language.
+impl<F: Fields> Record for F {
+    type Fields = F;
+    fn build(fields: F) -> Result<F, &'static str> {
+        Ok(fields)
+    }
+}
+
 fn read_fields<F: Fields>(entries: &mut dyn Entries) -> F {
     let mut fields = F::default();
     while let Some(key) = entries.next_key() {

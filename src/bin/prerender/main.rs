@@ -65,8 +65,8 @@ mod native {
     use crate::warn;
     use broadsheet::browser::{PAGE_DATA_ID, PAGE_HEAD_MARK};
     use broadsheet::components::{
-        ArticleView, BackToAllNews, FeedContent, FeedMore, FeedView, NewStoriesPrompt, OfflinePage,
-        SavedPage, SiteFrame,
+        ArticleView, BackToAllNews, DeviceStories, DeviceStoriesPage, FeedContent, FeedMore,
+        FeedView, NewStoriesPrompt, SiteFrame,
     };
     use broadsheet::model::{sections, Article, FeedItem};
     use broadsheet::routes;
@@ -391,7 +391,10 @@ mod native {
     /// device. The app would read the address, not the page, and draw the page it names over
     /// the list.
     fn device_pages(dist: &Path, shell: &str, site: &str) -> Result<(), String> {
-        let offline = render(|| view! { <SiteFrame><OfflinePage/></SiteFrame> }.into_any());
+        let offline = render(|| {
+            view! { <SiteFrame><DeviceStoriesPage stories=DeviceStories::Offline/></SiteFrame> }
+                .into_any()
+        });
         let head = device_head(
             strings::OFFLINE_PAGE_TITLE,
             &format!("{site}/{OFFLINE_PAGE}"),
@@ -400,7 +403,10 @@ mod native {
             &dist.join(OFFLINE_PAGE),
             &without_app(shell, &head, &offline)?,
         )?;
-        let saved = render(|| view! { <SiteFrame><SavedPage/></SiteFrame> }.into_any());
+        let saved = render(|| {
+            view! { <SiteFrame><DeviceStoriesPage stories=DeviceStories::Saved/></SiteFrame> }
+                .into_any()
+        });
         let head = device_head(strings::SAVED_TITLE, &format!("{site}{}", routes::SAVED));
         let path = dist
             .join(routes::SAVED.trim_start_matches('/'))
