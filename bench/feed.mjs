@@ -35,36 +35,24 @@ import { DIST_DIR } from '../tests/e2e/harness.mjs';
 import { VIEWPORT, launch, oneRun } from './feed/driver.mjs';
 import { PAGE_SIZE, TOTAL_ITEMS, TOTAL_PAGES, generatePages, startBenchServer } from './feed/generator.mjs';
 import { distSizes, printReport, printTable, summarize } from './feed/report.mjs';
-
-function parseArgs(argv) {
-  const options = { pages: TOTAL_PAGES - 1, runs: 3, jsonOnly: false };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    const [name, inline] = arg.split('=', 2);
-    const value = () => {
-      const raw = inline ?? argv[++i];
-      const n = Number(raw);
-      if (!Number.isInteger(n) || n < 1) usage(`${name} needs a positive integer, got ${raw}`);
-      return n;
-    };
-    if (name === '--pages') options.pages = value();
-    else if (name === '--runs') options.runs = value();
-    else if (name === '--json-only') options.jsonOnly = true;
-    else if (name === '--help' || name === '-h') usage();
-    else usage(`unknown option ${arg}`);
-  }
-  if (options.pages > TOTAL_PAGES - 1) usage(`--pages is at most ${TOTAL_PAGES - 1}`);
-  return options;
-}
-
-function usage(problem) {
-  if (problem) console.error(`bench/feed.mjs: ${problem}`);
-  console.error('Usage: node bench/feed.mjs [--pages N] [--runs N] [--json-only]');
-  process.exit(problem ? 2 : 0);
-}
+import { readOptions } from './options.mjs';
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const usage = 'node bench/feed.mjs [--pages N] [--runs N] [--json-only]';
+  const { values } = readOptions(
+    process.argv.slice(2),
+    {
+      pages: { type: 'count', default: TOTAL_PAGES - 1 },
+      runs: { type: 'count', default: 3 },
+      'json-only': { type: 'boolean', default: false },
+    },
+    usage,
+  );
+  if (values.pages > TOTAL_PAGES - 1) {
+    console.error(`--pages is at most ${TOTAL_PAGES - 1}\nUsage: ${usage}`);
+    process.exit(2);
+  }
+  const options = { pages: values.pages, runs: values.runs, jsonOnly: values['json-only'] };
   const log = options.jsonOnly ? () => {} : (line) => console.log(line);
   const started = nodePerformance.now();
 

@@ -25,32 +25,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { DIST_DIR, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 import { withoutScripts } from './limit.mjs';
+import { readOptions } from './options.mjs';
 import { median } from './stats.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const CPU_SLOWDOWN = 4;
 const STEP_TIMEOUT_MS = 120_000; // generous: this measures, it does not judge
-
-function parseArgs(argv) {
-  const options = { runs: 5, id: 'eight-hour-us-russia-talks' };
-  for (let i = 0; i < argv.length; i += 1) {
-    const [name, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (name === '--runs') {
-      options.runs = Number(value());
-      if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs needs a positive integer');
-    } else if (name === '--id') options.id = value();
-    else if (name === '--help' || name === '-h') usage();
-    else usage(`unknown option ${argv[i]}`);
-  }
-  return options;
-}
-
-function usage(problem) {
-  if (problem) console.error(`bench/first-paint.mjs: ${problem}`);
-  console.error('Usage: node bench/first-paint.mjs [--runs N] [--id ARTICLE-ID]');
-  process.exit(problem ? 2 : 0);
-}
 
 /** Installed before the page's first script: records paints and the headline's first frame. */
 function recordPaints() {
@@ -96,7 +76,11 @@ async function measure(browser, url, { waitForApp }) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const { values: options } = readOptions(
+    process.argv.slice(2),
+    { runs: { type: 'count', default: 5 }, id: { type: 'string', default: 'eight-hour-us-russia-talks' } },
+    'node bench/first-paint.mjs [--runs N] [--id ARTICLE-ID]',
+  );
   const pagePath = path.join(DIST_DIR, 'news', options.id, 'index.html');
   let prerendered;
   try {

@@ -23,6 +23,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { DIST_DIR, startServer } from '../tests/e2e/harness.mjs';
 import { LIMIT_QUERY, serveWithLimit } from './limit.mjs';
+import { readOptions } from './options.mjs';
 import { median, middle } from './stats.mjs';
 
 const PAGES = [
@@ -33,32 +34,6 @@ const PRESETS = { mobile: undefined, desktop: desktopConfig };
 // The page's other categories are shown too; the limit's would say nothing about the app.
 const OTHER_CATEGORIES = ['accessibility', 'best-practices', 'seo'];
 const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-function parseArgs(argv) {
-  const options = { dist: DIST_DIR, runs: 1, presets: Object.keys(PRESETS) };
-  for (let i = 0; i < argv.length; i += 1) {
-    const [name, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (name === '--runs') {
-      options.runs = Number(value());
-      if (!Number.isInteger(options.runs) || options.runs < 1) usage('--runs needs a positive integer');
-    } else if (name === '--preset') {
-      const preset = value();
-      if (preset !== 'both' && !(preset in PRESETS)) usage('--preset is mobile, desktop or both');
-      options.presets = preset === 'both' ? Object.keys(PRESETS) : [preset];
-    } else if (name.startsWith('-')) {
-      usage(`unknown option ${argv[i]}`);
-    } else {
-      options.dist = path.resolve(argv[i]);
-    }
-  }
-  return options;
-}
-
-function usage(problem) {
-  console.error(`${problem}\nUsage: node bench/lighthouse.mjs [dist-dir] [--runs N] [--preset mobile|desktop|both]`);
-  process.exit(1);
-}
 
 /** One Lighthouse run: the scores (0-100), the lab metrics, and what to look at when it misses. */
 async function audit(url, port, config) {
@@ -98,7 +73,21 @@ async function audit(url, port, config) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const { values, positionals } = readOptions(
+    process.argv.slice(2),
+    { runs: { type: 'count', default: 1 }, preset: { type: 'string', default: 'both' } },
+    'node bench/lighthouse.mjs [dist-dir] [--runs N] [--preset mobile|desktop|both]',
+    { allowPositionals: true },
+  );
+  if (values.preset !== 'both' && !(values.preset in PRESETS)) {
+    console.error('--preset is mobile, desktop or both');
+    process.exit(2);
+  }
+  const options = {
+    runs: values.runs,
+    presets: values.preset === 'both' ? Object.keys(PRESETS) : [values.preset],
+    dist: positionals.length ? path.resolve(positionals[0]) : DIST_DIR,
+  };
   const external = process.env.BROADSHEET_BASE_URL?.replace(/\/+$/, '');
   const upstream = external ? { url: external, close: async () => {} } : await startServer(options.dist);
   const proxy = await serveWithLimit(upstream.url);

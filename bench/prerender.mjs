@@ -25,27 +25,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listenOnLoopback } from '../tests/e2e/harness.mjs';
+import { readOptions } from './options.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE_SIZE = 50;
 const SECTIONS = ['World', 'Politics', 'Business', 'Science', 'Arts & Culture', 'Sport'];
 const TIME = '/usr/bin/time';
-
-function parseArgs(argv) {
-  const options = { items: 10_000, bin: path.join(ROOT, 'target/debug/prerender') };
-  for (let i = 0; i < argv.length; i += 1) {
-    const [name, inline] = argv[i].split('=', 2);
-    const raw = inline ?? argv[++i];
-    if (name === '--items') {
-      options.items = Number(raw);
-      if (!Number.isInteger(options.items) || options.items < 1) {
-        fail(`--items needs a positive integer, got ${raw}`);
-      }
-    } else if (name === '--bin') options.bin = path.resolve(raw);
-    else fail(`unknown option ${name}; use --items N, --bin PATH`);
-  }
-  return options;
-}
 
 function fail(message) {
   console.error(`bench/prerender: ${message}`);
@@ -141,7 +126,12 @@ async function prerender(bin, dist, base) {
   return { seconds, maxMb: maxKb / 1024, summary: stdout.split('\n')[0] };
 }
 
-const options = parseArgs(process.argv.slice(2));
+const { values: options } = readOptions(
+  process.argv.slice(2),
+  { items: { type: 'count', default: 10_000 }, bin: { type: 'string', default: path.join(ROOT, 'target/debug/prerender') } },
+  'node bench/prerender.mjs [--items N] [--bin PATH]',
+);
+options.bin = path.resolve(options.bin);
 if (!existsSync(options.bin)) {
   fail(`no pre-render at ${options.bin}; build it: cargo build --locked --bin prerender`);
 }

@@ -8,7 +8,7 @@
 
 mod markup;
 use broadsheet::model::{Article, Block, Feed};
-use markup::{select, squash, text};
+use markup::{assert_hero_captioned, select, squash, text};
 use scraper::{Html, Selector};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -295,15 +295,7 @@ fn an_article_page_reads_in_full_without_scripts() {
         squash(&article.headline)
     );
     let hero = article.hero.as_ref().unwrap();
-    let caption = text(&select(&html, "main figure.figure--hero > figcaption")[0]);
-    assert!(
-        caption.contains(&squash(hero.caption.as_deref().unwrap())),
-        "{caption}"
-    );
-    assert!(
-        caption.contains(&squash(hero.credit.as_deref().unwrap())),
-        "{caption}"
-    );
+    assert_hero_captioned(&html, hero);
     let img = &select(&html, "main figure.figure--hero > img")[0];
     assert_eq!(img.value().attr("src"), Some(hero.src.as_str()));
 

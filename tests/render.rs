@@ -10,7 +10,7 @@ use broadsheet::components::{
 };
 use broadsheet::model::{Article, Block, Feed, QuoteKind};
 use leptos::prelude::*;
-use markup::{select, squash, text};
+use markup::{assert_hero_captioned, select, squash, text};
 use scraper::{Html, Selector};
 use serde_json::json;
 use std::path::Path;
@@ -69,15 +69,7 @@ fn the_seed_article_reads_as_the_original_does() {
     );
     assert_eq!(img.value().attr("alt"), Some(hero.alt.as_str()));
     assert_eq!(img.value().attr("loading"), Some("eager"));
-    let caption = text(&select(&html, "figure.figure--hero > figcaption")[0]);
-    assert!(
-        caption.contains(&squash(hero.caption.as_deref().unwrap())),
-        "{caption}"
-    );
-    assert!(
-        caption.contains(&squash(hero.credit.as_deref().unwrap())),
-        "{caption}"
-    );
+    assert_hero_captioned(&html, hero);
     // The hero is the largest paint above the fold: between the header and the body, and
     // asked for first.
     assert_eq!(

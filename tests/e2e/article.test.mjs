@@ -356,55 +356,35 @@ describe('Article page: stress sample', () => {
 // The app's own page (the app shell, as a story without a page of its own gets): a pre-rendered
 // page keeps its article when a request fails (prerender.test.mjs).
 describe('Article page: errors and Retry', () => {
-  it('shows an alert for HTTP 500, and Retry loads the article', () =>
-    suite.withPage(
-      async (page) => {
-        const seen = await failFirstRequest(page, SEED_ID, {
-          status: 500,
-          contentType: 'text/plain',
-          body: 'Internal Server Error',
-        });
+  // Answers built when the test runs: the seed article is read in `before`.
+  const firstAnswers = [
+    [
+      'HTTP 500',
+      () => ({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }),
+      { allowConsoleErrors: [failedToLoad(500, `/${articleJsonPath(SEED_ID)}`)] },
+    ],
+    ['unparseable JSON', () => ({ status: 200, contentType: 'application/json', body: '{"headline": ' })],
+    [
+      'a document without a headline',
+      () => {
+        const { headline, ...headless } = seed;
+        assert.ok(headline);
+        return { status: 200, contentType: 'application/json', body: JSON.stringify(headless) };
+      },
+    ],
+  ];
+  for (const [what, firstAnswer, options] of firstAnswers) {
+    it(`shows an alert for ${what}, and Retry loads the article`, () =>
+      suite.withPage(async (page) => {
+        const seen = await failFirstRequest(page, SEED_ID, firstAnswer());
         await serveAppShell(page, articleHref(SEED_ID));
         await page.goto(articleHref(SEED_ID));
         await appStarted(page);
         await assertErrorNotice(page);
         await retryAndExpect(page, seed);
         assert.equal(seen.count, 2, 'Retry fetched the article again');
-      },
-      { allowConsoleErrors: [failedToLoad(500, `/${articleJsonPath(SEED_ID)}`)] },
-    ));
-
-  it('shows an alert for unparseable JSON, and Retry loads the article', () =>
-    suite.withPage(async (page) => {
-      const seen = await failFirstRequest(page, SEED_ID, {
-        status: 200,
-        contentType: 'application/json',
-        body: '{"headline": ',
-      });
-      await serveAppShell(page, articleHref(SEED_ID));
-      await page.goto(articleHref(SEED_ID));
-      await appStarted(page);
-      await assertErrorNotice(page);
-      await retryAndExpect(page, seed);
-      assert.equal(seen.count, 2);
-    }));
-
-  it('shows an alert for a document without a headline, and Retry loads the article', () =>
-    suite.withPage(async (page) => {
-      const { headline, ...headless } = seed;
-      assert.ok(headline);
-      const seen = await failFirstRequest(page, SEED_ID, {
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify(headless),
-      });
-      await serveAppShell(page, articleHref(SEED_ID));
-      await page.goto(articleHref(SEED_ID));
-      await appStarted(page);
-      await assertErrorNotice(page);
-      await retryAndExpect(page, seed);
-      assert.equal(seen.count, 2);
-    }));
+      }, options));
+  }
 
   it('gives up on a request that never answers, with a skeleton meanwhile, and Retry loads the article', () =>
     suite.withPage(async (page) => {

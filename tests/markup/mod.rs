@@ -1,6 +1,8 @@
 //! Reading rendered HTML as the native tests do: by CSS selector, with text as a reader sees it
-//! (runs of whitespace collapsed).
+//! (runs of whitespace collapsed). Each test crate uses the part it needs.
+#![allow(dead_code)]
 
+use broadsheet::model::Image;
 use scraper::{ElementRef, Html, Selector};
 
 pub fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -13,4 +15,16 @@ pub fn text(el: &ElementRef<'_>) -> String {
 
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The hero's caption names the picture and credits it, whatever else it says.
+pub fn assert_hero_captioned(html: &Html, hero: &Image) {
+    let caption = text(&select(html, "figure.figure--hero > figcaption")[0]);
+    for part in [&hero.caption, &hero.credit] {
+        let part = squash(
+            part.as_deref()
+                .expect("the hero has a caption and a credit"),
+        );
+        assert!(caption.contains(&part), "{part:?} in {caption:?}");
+    }
 }
