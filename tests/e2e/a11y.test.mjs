@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { appStarted, failedToLoad, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
+import { appStarted, articleHref, articleJsonPath, failedToLoad, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -24,9 +24,6 @@ const ARTICLE_IDS = [SEED_ID, 'long-words-and-long-captions', 'arabic-sample', '
 
 // A 1x1 transparent GIF for another publisher's pictures: nothing may leave this machine.
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-
-const articleHref = (id) => `/news/${encodeURIComponent(id)}`;
-const articleJsonPath = (id) => `api/articles/${encodeURIComponent(id)}.json`;
 
 let suite;
 let axeSource;

@@ -6,11 +6,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appStarted, eventually, expectText, normalizeText, openSuite, readSiteJson } from './harness.mjs';
+import { appStarted, articleHref, eventually, expectText, normalizeText, openSuite, readSiteJson } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 
-const articleHref = (id) => `/news/${encodeURIComponent(id)}`;
 const readArticle = (id) => readSiteJson(`api/articles/${encodeURIComponent(id)}.json`);
 /** A CSS attribute selector for an exact href, quoted safely whatever the value holds. */
 const linkTo = (href) => `a[href=${JSON.stringify(href)}]`;

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appStarted, DIST_DIR, eventually, expectText, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
+import { appStarted, articleHref, articleJsonPath, DIST_DIR, eventually, expectText, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 const RTL_ID = 'arabic-sample';
@@ -18,8 +18,6 @@ const STRESS_ID = 'long-words-and-long-captions';
 const APP_TIMEOUT_MS = 10_000;
 const TIMEOUT_WAIT_MS = 20_000;
 
-const articleHref = (id) => `/news/${encodeURIComponent(id)}`;
-const articleJsonPath = (id) => `api/articles/${encodeURIComponent(id)}.json`;
 const readArticle = (id) => readSiteJson(articleJsonPath(id));
 /** A CSS attribute selector for an exact href, quoted safely whatever the value holds. */
 const linkTo = (href) => `a[href=${JSON.stringify(href)}]`;

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { TIMEOUT_MS, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
+import { articleHref, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell, TIMEOUT_MS } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 const FEED_PATH = '/api/feed.json';
@@ -21,7 +21,6 @@ const ARTICLE_PATH = `/api/articles/${SEED_ID}.json`;
 const APP_TIMEOUT_MS = 10_000;
 const FIVE_MB = 5 * 1024 * 1024;
 
-const articleHref = (id) => `/news/${encodeURIComponent(id)}`;
 const linkTo = (href) => `a[href=${JSON.stringify(href)}]`;
 
 // Each payload, wherever it lands (text, attribute, URL, HTML through the allow-list), would set

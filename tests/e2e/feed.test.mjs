@@ -10,12 +10,11 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appStarted, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
+import { appStarted, articleHref, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const FEED_PATH = '/api/feed.json';
 const FEED_2_PATH = '/api/feed-2.json';
 
-const articleHref = (id) => `/news/${encodeURIComponent(id)}`;
 const readArticle = (id) => readSiteJson(`api/articles/${encodeURIComponent(id)}.json`);
 /** A CSS attribute selector for an exact href, quoted safely whatever the value holds. */
 const linkTo = (href) => `a[href=${JSON.stringify(href)}]`;
@@ -24,7 +23,6 @@ const byId = (items) => items.map((item) => articleHref(item.id)).sort();
 
 /** The sections of `items`, each once, in order of first appearance (as the app lists them). */
 const sectionsOf = (items) => [...new Set(items.map(sectionOf).filter(Boolean))];
-
 
 let suite;
 

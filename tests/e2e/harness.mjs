@@ -424,3 +424,9 @@ export async function serveAppShell(page, pathname) {
 export function appStarted(page) {
   return page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
 }
+
+/** A story's address on the site, as routes.rs builds it (issue 13: ids may look like file names). */
+export const articleHref = (id) => `/news/${encodeURIComponent(id)}`;
+
+/** A story's article document, relative to the site root (the bundled API). */
+export const articleJsonPath = (id) => `api/articles/${encodeURIComponent(id)}.json`;

@@ -5,14 +5,11 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appStarted, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
+import { appStarted, articleHref, articleJsonPath, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 /** More Tab presses than any page here has stops before the control a test looks for. */
 const MAX_TABS = 80;
-
-const articleHref = (id) => `/news/${encodeURIComponent(id)}`;
-const articleJsonPath = (id) => `api/articles/${encodeURIComponent(id)}.json`;
 
 let suite;
 let feed;
