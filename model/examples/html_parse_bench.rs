@@ -2,9 +2,9 @@
 //! built to hit the reader's worst paths, each parsed natively, with the median and slowest
 //! time printed.
 //!
-//! `cargo run --release --example html_parse_bench [-- --runs N --kb N]`
+//! `cargo run --release -p broadsheet-model --example html_parse_bench [-- --runs N --kb N]`
 
-use broadsheet::model::html::blocks_from_html;
+use broadsheet_model::html::blocks_from_html;
 use std::time::{Duration, Instant};
 
 fn repeat_to(size: usize, piece: &str) -> String {
