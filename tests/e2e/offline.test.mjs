@@ -17,10 +17,16 @@ const NEVER_OPENED = 'pig-heart-transplant-maryland';
 const ALSO_SAVED = 'russia-nato-council-january-12';
 const WITH_WORKER = { serviceWorkers: 'allow' };
 
-/** Waits until the worker controls the page and has stored the page itself. */
+/** Waits until the worker controls the page and has stored the page and its hero image. */
 async function stored(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.waitForFunction(async () => Boolean(await caches.match(location.href, { ignoreVary: true })));
+  // The hero is stored once it has loaded: going offline before then would lose it, as it would
+  // a reader who left the page that soon.
+  await page.waitForFunction(async () => {
+    const hero = document.querySelector('.figure--hero img');
+    return !hero || (hero.complete && Boolean(await caches.match(hero.currentSrc)));
+  });
 }
 
 /** Whether the article's hero image has been drawn (a broken image has no width). */
