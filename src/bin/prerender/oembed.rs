@@ -18,9 +18,10 @@ use serde_json::{json, Value};
 /// The width the card is laid out for: a partner's article column. The card takes whatever
 /// width its placeholder has; consumers reserve this much until embed.js has sized it.
 const CARD_WIDTH: u32 = 600;
-/// The card's height at `CARD_WIDTH`, headline and standfirst on two or three lines each, as
-/// embed.js then sets it; with a hero, the picture's 16:9 frame adds `CARD_WIDTH` * 9 / 16.
-const CARD_TEXT_HEIGHT: u32 = 300;
+/// The card's height at `CARD_WIDTH` without its picture, headline and standfirst on two or
+/// three lines each, as embed.js then sets it (oembed.test.mjs prints the measured height); a
+/// hero's 16:9 frame adds `CARD_WIDTH` * 9 / 16.
+const CARD_TEXT_HEIGHT: u32 = 280;
 
 /// How long a consumer may keep a document, in seconds: a story changes rarely after the first
 /// hour, and the pre-render writes the document again when it does.
