@@ -434,7 +434,7 @@ fn oembed_documents_follow_the_feed() {
     );
 
     // Gone from the feed: its document goes with its page.
-    write_feed(&api, &[stays.clone()]);
+    write_feed(&api, std::slice::from_ref(&stays));
     let summary = prerender(&dist, &api);
     assert!(!has_oembed(&dist, "goes"), "{summary}");
     assert!(summary.contains("oembed/goes.json"), "{summary}");
