@@ -209,7 +209,7 @@ pub async fn fetch_first_feed_page() -> Result<FeedPage, FetchError> {
     fetch_feed_page(&api_url(FIRST_FEED_PAGE)).await
 }
 
-const FIRST_FEED_PAGE: &str = "feed.json";
+const FIRST_FEED_PAGE: &str = browser::FEED_DOCUMENT;
 
 pub async fn fetch_feed_page(url: &str) -> Result<FeedPage, FetchError> {
     let (body, final_url) = get_text(url, None).await?;

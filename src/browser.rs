@@ -8,6 +8,9 @@ use crate::seo::PageHead;
 /// deployment can point Broadsheet at another backend without recompiling.
 pub const API_META_NAME: &str = "broadsheet:api";
 pub const DEFAULT_API_BASE: &str = "/api/";
+/// The feed's first page, relative to the API base (DESIGN.md: `GET {api}/feed.json`): what the
+/// app reads first, and the feed every pre-rendered page links for feed readers.
+pub const FEED_DOCUMENT: &str = "feed.json";
 
 /// A page pre-rendered at build time (`src/bin/prerender.rs`) carries the document it shows
 /// (the article, or the feed's first page) in a `<script type="application/json">` with this

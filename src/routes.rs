@@ -19,6 +19,18 @@ pub const EMBED_FEED: &str = "/embed/feed";
 /// (`public/embed.js` builds these addresses).
 pub const EMBED_ARTICLE_PREFIX: &str = "/embed/news/";
 
+/// The oEmbed documents the pre-render writes, one per pre-rendered article
+/// (`oembed/<id>.json`): partners' CMSs discover them from the article's page.
+pub const OEMBED_PREFIX: &str = "/oembed/";
+
+/// The oEmbed document of an article, its id percent-encoded as in [`article`].
+pub fn oembed(id: &str) -> String {
+    format!("{OEMBED_PREFIX}{}.json", percent_encode(id))
+}
+
+/// The script partners paste beside an embed's placeholder (`public/embed.js`).
+pub const EMBED_SCRIPT: &str = "/embed.js";
+
 /// A page of the site, as its address names it. The app's router and the pre-render read
 /// addresses with this one function, so both show the same page for the same address.
 #[derive(Clone, Debug, PartialEq, Eq)]

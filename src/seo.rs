@@ -153,7 +153,7 @@ pub fn feed_head(section: Option<&str>, origin: &str) -> PageHead {
 
 /// `url` made absolute against the site's `origin`, the way the app resolves an article's
 /// address: a path without a leading slash is relative to the site's root.
-fn absolute(url: &str, origin: &str) -> String {
+pub fn absolute(url: &str, origin: &str) -> String {
     let origin = origin.trim_end_matches('/');
     let has_scheme = url
         .split(['/', '?', '#'])

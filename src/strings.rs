@@ -94,6 +94,9 @@ pub const EMBED_READ_STORY: &str = "Read the story";
 pub const OPENS_IN_NEW_TAB: &str = "(opens in a new tab)";
 pub const EMBED_EMPTY: &str = "No stories to show yet.";
 pub const EMBED_NOT_FOUND: &str = "This embed points at nothing we publish.";
+/// The link inside a story card's placeholder, for a partner's reader without scripts: the
+/// snippet public/partners/partners.js hands out says the same.
+pub const EMBED_STORY_FALLBACK: &str = "Read this story on Broadsheet";
 
 /// The title of a feed embed: the section it shows, or the latest news.
 pub fn embed_feed_title(section: Option<&str>) -> String {

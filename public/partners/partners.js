@@ -36,6 +36,19 @@
     return kind === 'feed' ? 'Latest news on Broadsheet' : 'Read this story on Broadsheet';
   }
 
+  // Where a reader without scripts goes: the story's own page for a card. The id is encoded as
+  // the site's links encode it (routes::article: all but RFC 3986's unreserved characters), so
+  // the snippet is the very one the story's oEmbed document gives (src/bin/prerender/oembed.rs).
+  function fallbackHref(chosen) {
+    var story = chosen.kind === 'article' && chosen.attributes.filter(function (pair) {
+      return pair[0] === 'data-id';
+    })[0];
+    if (!story) return origin + '/';
+    return origin + '/news/' + encodeURIComponent(story[1]).replace(/[!'()*]/g, function (c) {
+      return '%' + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+
   function render() {
     var chosen = choices();
     form.querySelectorAll('[data-for]').forEach(function (field) {
@@ -47,7 +60,7 @@
       return ' ' + pair[0] + '="' + escapeHtml(pair[1]) + '"';
     }).join('');
     snippet.value =
-      '<div' + attributes + '><a href="' + escapeHtml(origin + '/') + '">' + fallbackLink(chosen.kind) + '</a></div>\n' +
+      '<div' + attributes + '><a href="' + escapeHtml(fallbackHref(chosen)) + '">' + fallbackLink(chosen.kind) + '</a></div>\n' +
       '<script src="' + escapeHtml(origin + '/embed.js') + '" async></script>';
 
     var placeholder = document.createElement('div');

@@ -166,6 +166,22 @@ describe('nginx: files', () => {
     assertSecurityHeaders(response, '/api/feed.json');
   });
 
+  // The pre-render writes them only with --site (scripts/test names one).
+  it("serves the oEmbed documents as revalidated JSON that any origin may read, and a missing one as 404", async () => {
+    const response = await get(`/oembed/${SEED_ID}.json`);
+    assert.equal(response.status, 200, 'dist/ has oEmbed documents: pre-render it with --site');
+    assert.match(response.headers.get('content-type'), /^application\/json; charset=utf-8$/);
+    assert.equal(response.headers.get('cache-control'), 'no-cache');
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.equal(JSON.parse(response.body.toString()).type, 'rich');
+    assertSecurityHeaders(response, `/oembed/${SEED_ID}.json`);
+    for (const url of ['/oembed/no-such-story.json', '/oembed/', `/oembed/${SEED_ID}`]) {
+      const missing = await get(url);
+      assert.ok([403, 404].includes(missing.status), `${url} answered ${missing.status}`);
+      assert.doesNotMatch(missing.body.toString(), /broadsheet:api/, `${url} is not the app`);
+    }
+  });
+
   it('serves unhashed files as revalidated', async () => {
     for (const url of ['/index.html', '/theme.js']) {
       const response = await get(url);

@@ -207,6 +207,8 @@ export async function startServer(root = DIST_DIR, { securityHeaders = true } = 
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
+    // As deploy/nginx/'s `location ^~ /oembed/`: partners' CMSs read them from other origins.
+    if (pathname.startsWith('/oembed/')) res.setHeader('Access-Control-Allow-Origin', '*');
     const found = await resolveRequest(rootDir, pathname, search);
     if (found.status !== 200) {
       res.writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -250,9 +252,9 @@ export async function listenOnLoopback(server) {
   };
 }
 
-/** Launches headless Debian Chromium through playwright-core. */
-export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+/** Launches headless Debian Chromium through playwright-core, with any more command-line `args`. */
+export function launchBrowser({ args = [] } = {}) {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...args], headless: true });
 }
 
 /**

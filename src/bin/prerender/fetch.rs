@@ -80,7 +80,10 @@ impl Api {
     /// first page as All News first shows it. Only the first page is needed: a later one
     /// that cannot be read ends the walk with a warning, and the feed is then incomplete.
     pub fn feed(&self) -> Result<FeedPages, String> {
-        let first_url = self.base.join("feed.json").map_err(|e| e.to_string())?;
+        let first_url = self
+            .base
+            .join(broadsheet::browser::FEED_DOCUMENT)
+            .map_err(|e| e.to_string())?;
         let first_page_json = self.get(&first_url)?;
         let first = Feed::parse(&first_page_json).map_err(|e| format!("{first_url}: {e}"))?;
         let mut next = first

@@ -12,7 +12,9 @@
 //! - `--api`: where the feed and the article documents are read (default: the site's own
 //!   bundled sample, `DIST/api`).
 //! - `--site`: the public origin, e.g. `https://news.example`, which makes the documents'
-//!   relative URLs absolute in the link-preview tags. Without it they stay relative.
+//!   relative URLs absolute in the link-preview tags, and lets each article have an oEmbed
+//!   document (`oembed`), whose addresses must be absolute. Without it the tags stay relative
+//!   and there are no oEmbed documents.
 //! - `--timeout`: how long one request to the API may take, body included (default 10).
 //!
 //! Run again on the same site, it keeps it in step with the feed (`manifest`): a story whose
@@ -22,6 +24,9 @@
 //! Every page is written whole (`files`). A document that cannot be read is tried again, then
 //! skipped with a warning on standard error (`fetch`); the run fails only when the feed's first
 //! page cannot be read, since nothing can then be made.
+//!
+//! Every page (and the app shell) links the feed it shows, the API's, derived from the one
+//! place a deployment names the API: the shell's `<meta name="broadsheet:api">`.
 //!
 //! The pages are the app's own components rendered natively, in the app's frame, so the app
 //! can take the page over without a visible change (docs/adr/0004-prerender-takeover.md).
@@ -34,6 +39,8 @@ mod fetch;
 mod files;
 #[cfg(not(target_arch = "wasm32"))]
 mod manifest;
+#[cfg(not(target_arch = "wasm32"))]
+mod oembed;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -62,8 +69,11 @@ mod native {
     use crate::fetch::{Api, DEFAULT_TIMEOUT};
     use crate::files::{read, remove_page, write};
     use crate::manifest::{fingerprint, Made, Manifest};
+    use crate::oembed;
     use crate::warn;
-    use broadsheet::browser::{PAGE_DATA_ID, PAGE_HEAD_MARK};
+    use broadsheet::browser::{
+        API_META_NAME, DEFAULT_API_BASE, FEED_DOCUMENT, PAGE_DATA_ID, PAGE_HEAD_MARK,
+    };
     use broadsheet::components::{
         ArticleView, BackToAllNews, DeviceStories, DeviceStoriesPage, FeedContent, FeedMore,
         FeedView, NewStoriesPrompt, SiteFrame,
@@ -73,9 +83,11 @@ mod native {
     use broadsheet::seo::{self, MetaKey, PageHead};
     use broadsheet::strings;
     use leptos::prelude::*;
+    use std::collections::HashSet;
     use std::fmt::Write as _;
     use std::path::{Path, PathBuf};
     use std::time::Duration;
+    use url::{Position, Url};
 
     struct Options {
         dist: PathBuf,
@@ -123,15 +135,17 @@ mod native {
     pub fn run(args: Vec<String>) -> Result<String, String> {
         let options = options(args)?;
         let dist = options.dist.as_path();
-        let shell = app_shell(dist)?;
+        let site = options.site.trim_end_matches('/');
+        check_site(site)?;
+        let shell = app_shell(dist, site)?;
         let api = Api::new(options.api.as_deref(), dist, options.timeout)?;
-        if options.site.is_empty() {
+        if site.is_empty() {
             eprintln!(
                 "prerender: no --site given; relative URLs in the documents stay relative in \
-                 the link-preview tags"
+                 the link-preview tags, and no article gets an oEmbed document (its addresses \
+                 must be absolute)"
             );
         }
-        let site = options.site.trim_end_matches('/');
         let last = Manifest::load(dist);
         let mut made = Manifest {
             inputs: fingerprint(&[&shell, site, api.base.as_str()]),
@@ -176,6 +190,7 @@ mod native {
                 continue;
             };
             let page_path = dir.join("index.html");
+            let oembed_path = oembed_file(dist, &item.id);
             let url = match api.document_url(document.as_str()) {
                 Ok(url) => url,
                 Err(why) => {
@@ -193,8 +208,12 @@ mod native {
                 && source.version.is_some()
                 && before == Some(&source)
                 && page_path.is_file()
+                && (site.is_empty() || oembed_path.is_file())
             {
                 made.articles.insert(item.id.clone(), source);
+                if !site.is_empty() {
+                    made.oembed.insert(item.id.clone());
+                }
                 unchanged += 1;
                 continue;
             }
@@ -211,6 +230,9 @@ mod native {
                         // very site: better than none, and made again on the next run.
                         Some(kept) if same_inputs && page_path.is_file() => {
                             made.articles.insert(item.id.clone(), kept.clone());
+                            if last.oembed.contains(&item.id) && oembed_path.is_file() {
+                                made.oembed.insert(item.id.clone());
+                            }
                             warn(&format!(
                                 "story {} not updated, its last page stays: {why}",
                                 item.id
@@ -232,6 +254,17 @@ mod native {
             };
             let head = seo::article_head(&article, site);
             let json_ld = seo::article_json_ld(&article, site);
+            // The page links its oEmbed document only once the document is in place.
+            let discovery = if site.is_empty() {
+                None
+            } else {
+                write(&oembed_path, &oembed::document(&article, &item.id, site))?;
+                made.oembed.insert(item.id.clone());
+                Some(OembedLink {
+                    href: format!("{site}{}", routes::oembed(&item.id)),
+                    title: article.headline.clone(),
+                })
+            };
             let page = render(move || {
                 view! {
                     <SiteFrame>
@@ -241,9 +274,13 @@ mod native {
                 }
                 .into_any()
             });
+            let extra = ArticleHead {
+                json_ld,
+                oembed: discovery,
+            };
             write(
                 &page_path,
-                &page_html(&shell, &head, Some(&json_ld), &page, &article_json)?,
+                &page_html(&shell, &head, Some(&extra), &page, &article_json)?,
             )?;
             made.articles.insert(item.id.clone(), source);
             written += 1;
@@ -262,19 +299,29 @@ mod native {
                  from it may only be on a page that failed"
                     .to_owned(),
             );
-            carry_unseen(&last, &mut made, same_inputs);
+            let seen: HashSet<&str> = feed.items.iter().map(|i| i.id.as_str()).collect();
+            carry_unseen(&last, &mut made, same_inputs, &seen);
         }
+        let oembed_removed = prune_oembed(dist, &last, &made)?;
         made.save(dist)?;
 
         let mut summary = format!(
             "prerender: All News, {} section(s) and {written} article(s) written to {}; \
-             {unchanged} unchanged since the last run, {} removed, {failed} failed",
+             {unchanged} unchanged since the last run, {} removed, {failed} failed; {} oEmbed \
+             document(s)",
             listings.len() - 1,
             dist.display(),
-            removed.len()
+            removed.len(),
+            made.oembed.len()
         );
         for page in removed {
             let _ = write!(summary, "\n  removed (no longer in the feed): {page}");
+        }
+        for document in oembed_removed {
+            let _ = write!(
+                summary,
+                "\n  removed (its story or its page is gone, or no --site): {document}"
+            );
         }
         for note in notes {
             let _ = write!(summary, "\n  {note}");
@@ -324,10 +371,29 @@ mod native {
         Ok(removed)
     }
 
+    /// Removes the oEmbed documents the last run wrote that this run did not: their story is
+    /// gone from the feed, its page was removed, or the run has no `--site`. Documents of stories
+    /// the run could not see are on this run's record already (`carry_unseen`).
+    fn prune_oembed(dist: &Path, last: &Manifest, made: &Manifest) -> Result<Vec<String>, String> {
+        let mut removed = Vec::new();
+        for id in last.oembed.difference(&made.oembed) {
+            if article_dir(dist, id).is_some() {
+                remove_page(&oembed_file(dist, id))?;
+                removed.push(routes::oembed(id).trim_start_matches('/').to_owned());
+            }
+        }
+        Ok(removed)
+    }
+
     /// When the feed was read only in part, the last run's article pages that this run did not
     /// see stay on record, so that a later complete run can still remove them; made with other
-    /// inputs, they are on record as to be made again.
-    fn carry_unseen(last: &Manifest, made: &mut Manifest, same_inputs: bool) {
+    /// inputs, they are on record as to be made again. Their oEmbed documents stay with them
+    /// when made for the same site; made for another, they go, and come back with the page.
+    fn carry_unseen(last: &Manifest, made: &mut Manifest, same_inputs: bool, seen: &HashSet<&str>) {
+        if same_inputs {
+            let unseen = last.oembed.iter().filter(|id| !seen.contains(id.as_str()));
+            made.oembed.extend(unseen.cloned());
+        }
         for (id, source) in &last.articles {
             made.articles.entry(id.clone()).or_insert_with(|| Made {
                 version: source.version.clone().filter(|_| same_inputs),
@@ -336,17 +402,132 @@ mod native {
         }
     }
 
-    /// Trunk's page, also kept as `app-shell.html`: the one page every path without a page of
-    /// its own is answered with, since `index.html` becomes All News. On a second run
-    /// `index.html` is already All News, and the kept shell is the one to start from.
-    fn app_shell(dist: &Path) -> Result<String, String> {
+    /// Trunk's page, with the feed link, also kept as `app-shell.html`: the one page every path
+    /// without a page of its own is answered with, since `index.html` becomes All News. On a
+    /// second run `index.html` is already All News, and the kept shell is the one to start from.
+    fn app_shell(dist: &Path, site: &str) -> Result<String, String> {
         let index = read(&dist.join("index.html"))?;
         let kept = dist.join("app-shell.html");
-        if index.contains(&format!("id=\"{PAGE_DATA_ID}\"")) {
-            return read(&kept);
+        let built = if index.contains(&format!("id=\"{PAGE_DATA_ID}\"")) {
+            read(&kept)?
+        } else {
+            index
+        };
+        let shell = with_feed_link(&built, site)?;
+        if shell != built || !kept.is_file() {
+            write(&kept, &shell)?;
         }
-        write(&kept, &index)?;
-        Ok(index)
+        Ok(shell)
+    }
+
+    /// Checks that `--site` is an origin: the addresses made from it go to crawlers, link
+    /// previews and partners' pages, where a bad one fails silently.
+    fn check_site(site: &str) -> Result<(), String> {
+        if site.is_empty() {
+            return Ok(());
+        }
+        let wrong = |why: &str| {
+            format!(
+                "--site {site}: {why}; give the site's public origin, e.g. https://news.example"
+            )
+        };
+        let url = Url::parse(site).map_err(|e| wrong(&e.to_string()))?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err(wrong("not an http(s) address"));
+        }
+        if url[Position::BeforePath..] != *"/" {
+            return Err(wrong(
+                "the site's pages are at its root, so no path, query or fragment",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The start of the feed link's line in the shell, by which a second run finds its own.
+    const FEED_LINK: &str = "\n    <link rel=\"alternate\" type=\"application/feed+json\"";
+
+    /// The shell with one link to the feed every page shows (All News's, which sections filter:
+    /// the API has no feed per section), for feed readers: the API base the shell names for the
+    /// app (`<meta name="broadsheet:api">`, else the app's default), resolved at the site's
+    /// root, and the feed's first page there. It follows that meta tag, replacing a link an
+    /// earlier run wrote. Absolute on `site`, or a path when there is no `site` and the API is
+    /// the site's own.
+    fn with_feed_link(shell: &str, site: &str) -> Result<String, String> {
+        let mut shell = shell.to_owned();
+        if let Some(start) = shell.find(FEED_LINK) {
+            let end = shell[start..]
+                .find('>')
+                .map(|i| start + i + 1)
+                .ok_or("the app shell's feed link is not closed")?;
+            shell.replace_range(start..end, "");
+        }
+        let (meta, meta_end) = meta_content(&shell, API_META_NAME)
+            .filter(|(api, _)| !api.trim().is_empty())
+            .unwrap_or_else(|| {
+                let head_end = shell.find("</head>").unwrap_or(shell.len());
+                (DEFAULT_API_BASE.to_owned(), head_end)
+            });
+        let root = if site.is_empty() {
+            "http://site.invalid/".to_owned()
+        } else {
+            format!("{site}/")
+        };
+        let root = Url::parse(&root).map_err(|e| format!("--site {site}: {e}"))?;
+        let feed = root
+            .join(meta.trim())
+            .and_then(|api| api.join(FEED_DOCUMENT))
+            .map_err(|e| {
+                format!("the app shell's <meta name=\"{API_META_NAME}\" content=\"{meta}\">: {e}")
+            })?;
+        let href = if site.is_empty() && feed.origin() == root.origin() {
+            feed[Position::BeforePath..].to_owned()
+        } else {
+            feed.to_string()
+        };
+        let link = format!(
+            "{FEED_LINK} href=\"{}\" title=\"{}\">",
+            escape(&href),
+            escape(&seo::document_title(strings::ALL_NEWS))
+        );
+        shell.insert_str(meta_end, &link);
+        Ok(shell)
+    }
+
+    /// The `content` of the first `<meta name="NAME" content="...">` in `html` (attributes in
+    /// double quotes, as index.html writes them), and where that tag ends.
+    fn meta_content(html: &str, name: &str) -> Option<(String, usize)> {
+        let mut from = 0;
+        while let Some(start) = html[from..].find("<meta").map(|i| from + i) {
+            let end = html[start..].find('>').map(|i| start + i + 1)?;
+            let tag = &html[start..end];
+            if attribute(tag, "name").as_deref() == Some(name) {
+                return attribute(tag, "content").map(|content| (content, end));
+            }
+            from = end;
+        }
+        None
+    }
+
+    fn attribute(tag: &str, name: &str) -> Option<String> {
+        let marker = format!(" {name}=\"");
+        let start = tag.find(&marker)? + marker.len();
+        let len = tag[start..].find('"')?;
+        Some(unescape(&tag[start..start + len]))
+    }
+
+    /// The few character references an attribute value in our own page may hold.
+    fn unescape(text: &str) -> String {
+        text.replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    }
+
+    /// Where a story's oEmbed document goes: `oembed/<id>.json`, for the ids that have a page
+    /// (`article_dir`), whose addresses need no encoding.
+    fn oembed_file(dist: &Path, id: &str) -> PathBuf {
+        dist.join(routes::oembed(id).trim_start_matches('/'))
     }
 
     /// All News, or one section of it, as the app first shows it: the first page of the feed
@@ -468,7 +649,7 @@ mod native {
     fn page_html(
         shell: &str,
         head: &PageHead,
-        json_ld: Option<&str>,
+        article: Option<&ArticleHead>,
         page: &str,
         data: &str,
     ) -> Result<String, String> {
@@ -492,7 +673,7 @@ mod native {
         }
         let mut html = String::with_capacity(shell.len() + page.len() + 4096);
         html.push_str(&shell[..title_start]);
-        html.push_str(&head_tags(head, json_ld));
+        html.push_str(&head_tags(head, article));
         html.push_str(&shell[title_end..body_start]);
         // The document the page shows travels with it, for the app to adopt the page with.
         // `<` occurs in JSON only inside strings, where `\u003c` means the same: the text
@@ -508,7 +689,22 @@ mod native {
         Ok(html)
     }
 
-    fn head_tags(head: &PageHead, json_ld: Option<&str>) -> String {
+    /// What an article's page has in its head besides `PageHead`: for crawlers and consumers
+    /// reading the page as served, so the app does not keep them up to date (they carry
+    /// `PAGE_HEAD_MARK`: the app removes them when it shows another page).
+    struct ArticleHead {
+        /// `seo::article_json_ld`: `<` escaped, safe inside `<script>` as it is.
+        json_ld: String,
+        /// Where the article's oEmbed document is, when it has one.
+        oembed: Option<OembedLink>,
+    }
+
+    struct OembedLink {
+        href: String,
+        title: String,
+    }
+
+    fn head_tags(head: &PageHead, article: Option<&ArticleHead>) -> String {
         let mut tags = format!(
             "<title>{}</title>",
             escape(&seo::document_title(&head.title))
@@ -529,12 +725,21 @@ mod native {
             "\n    <link rel=\"canonical\" href=\"{}\" {PAGE_HEAD_MARK}>",
             escape(&head.canonical)
         );
-        if let Some(json) = json_ld {
+        if let Some(ArticleHead { json_ld, oembed }) = article {
             // `seo` has escaped every `<` in it: the text cannot close the element.
             let _ = write!(
                 tags,
-                "\n    <script type=\"application/ld+json\" {PAGE_HEAD_MARK}>{json}</script>"
+                "\n    <script type=\"application/ld+json\" {PAGE_HEAD_MARK}>{json_ld}</script>"
             );
+            if let Some(OembedLink { href, title }) = oembed {
+                let _ = write!(
+                    tags,
+                    "\n    <link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" \
+                     title=\"{}\" {PAGE_HEAD_MARK}>",
+                    escape(href),
+                    escape(title)
+                );
+            }
         }
         tags
     }
@@ -554,7 +759,7 @@ mod native {
     }
 
     /// Text made safe for an attribute value or element content.
-    fn escape(text: &str) -> String {
+    pub(crate) fn escape(text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
             match c {

@@ -1,6 +1,7 @@
 //! What the last run wrote, kept in the built site (`.prerendered.json`): which pages are the
 //! pre-render's own (the only files it ever removes), and from what each article's page was
-//! made, so that a story unchanged since then is not fetched and rendered again.
+//! made, so that a story unchanged since then is not fetched and rendered again. An article's
+//! oEmbed document is the pre-render's own on the same terms as its page.
 
 use super::files::{read, write};
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,10 @@ pub struct Manifest {
     pub articles: BTreeMap<String, Made>,
     /// The listing pages written besides `index.html`, relative to the site: the sections.
     pub listings: BTreeSet<String>,
+    /// The stories whose oEmbed document (`oembed/<id>.json`) was written. A record from before
+    /// there were any has none.
+    #[serde(default)]
+    pub oembed: BTreeSet<String>,
 }
 
 /// What an article's page was made from.
