@@ -2,12 +2,9 @@
 //! means to the reader. Pages ask for typed content and get it or a [`FetchError`].
 
 use crate::browser;
+use crate::browser::{Answer, Cancel, Stopped};
 use crate::model::{append_new_items, Article, Feed, FeedItem, SafeUrl, StoryCard};
 use crate::{routes, strings};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::AbortSignal;
 
 /// A response slower than this is abandoned: a reader should see a message, not a spinner
 /// that never ends.
@@ -53,146 +50,25 @@ impl FetchError {
 /// The URL of the API's base, resolved against the page so relative bases work.
 fn api_url(path: &str) -> String {
     let base = browser::api_base();
-    let base = web_sys::Url::new_with_base(&base, &page_href())
-        .map(|u| u.href())
-        .unwrap_or(base);
-    resolve(path, &base).unwrap_or_else(|| format!("{base}{path}"))
+    let base = browser::resolve(&base, &browser::page_href()).unwrap_or(base);
+    browser::resolve(path, &base).unwrap_or_else(|| format!("{base}{path}"))
 }
 
-fn page_href() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
-
-/// Resolves `url` the way a browser resolves a link found in the document at `base`.
-pub fn resolve(url: &str, base: &str) -> Option<String> {
-    web_sys::Url::new_with_base(url, base)
-        .ok()
-        .map(|u| u.href())
-}
-
-/// GETs a URL, giving up after [`TIMEOUT_MS`] or when `cancel` fires; returns the body and
-/// the final URL.
-async fn get_text(url: &str, cancel: Option<&AbortSignal>) -> Result<(String, String), FetchError> {
-    let window = web_sys::window().ok_or(FetchError::Network)?;
-    let deadline = Deadline::new(&window, cancel).ok_or(FetchError::Network)?;
-    let failure = || {
-        if cancel.is_some_and(AbortSignal::aborted) {
-            FetchError::Cancelled
-        } else if deadline.timeout.aborted() {
-            FetchError::Timeout
-        } else {
-            FetchError::Network
-        }
-    };
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&deadline.signal));
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|_| failure())?
-        .unchecked_into();
-    match response.status() {
-        200..=299 => {}
-        404 | 410 => return Err(FetchError::NotFound),
-        code => return Err(FetchError::Status(code)),
+/// GETs a URL, giving up after [`TIMEOUT_MS`] or when `cancel` is called off; returns the body
+/// and the final URL.
+async fn get_text(url: &str, cancel: Option<&Cancel>) -> Result<(String, String), FetchError> {
+    match browser::get(url, cancel, TIMEOUT_MS).await {
+        Ok(Answer::Text {
+            text,
+            url: final_url,
+        }) if final_url.is_empty() => Ok((text, url.to_owned())),
+        Ok(Answer::Text { text, url }) => Ok((text, url)),
+        Ok(Answer::Status(404 | 410)) => Err(FetchError::NotFound),
+        Ok(Answer::Status(code)) => Err(FetchError::Status(code)),
+        Err(Stopped::Network) => Err(FetchError::Network),
+        Err(Stopped::TimedOut) => Err(FetchError::Timeout),
+        Err(Stopped::Cancelled) => Err(FetchError::Cancelled),
     }
-    let final_url = response.url();
-    let body = JsFuture::from(response.text().map_err(|_| failure())?)
-        .await
-        .map_err(|_| failure())?
-        .as_string()
-        .unwrap_or_default();
-    let final_url = if final_url.is_empty() {
-        url.to_owned()
-    } else {
-        final_url
-    };
-    Ok((body, final_url))
-}
-
-/// What abandons a request: `signal` fires after [`TIMEOUT_MS`] or when the reader's cancel
-/// signal does, and `timeout` only when the time is up. Browsers without `AbortSignal.timeout`
-/// or `AbortSignal.any` (Safari before 17.4, Firefox before 124) would throw on them and never
-/// fetch; there a timer and a listener abort controllers instead, and are undone on drop, so
-/// nothing fires into a request that has ended.
-struct Deadline {
-    signal: AbortSignal,
-    timeout: AbortSignal,
-    timer: Option<(i32, Closure<dyn FnMut()>)>,
-    follower: Option<(AbortSignal, Closure<dyn FnMut()>)>,
-}
-
-impl Deadline {
-    fn new(window: &web_sys::Window, cancel: Option<&AbortSignal>) -> Option<Self> {
-        let mut timer = None;
-        let timeout = if abort_signal_has("timeout") {
-            AbortSignal::timeout_with_u32(TIMEOUT_MS)
-        } else {
-            let (controller, abort) = aborter()?;
-            let id = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    abort.as_ref().unchecked_ref(),
-                    TIMEOUT_MS as i32,
-                )
-                .ok()?;
-            timer = Some((id, abort));
-            controller.signal()
-        };
-        let mut follower = None;
-        let signal = match cancel {
-            None => timeout.clone(),
-            Some(cancel) if abort_signal_has("any") => {
-                AbortSignal::any(&js_sys::Array::of2(&timeout, cancel))
-            }
-            Some(cancel) => {
-                let (controller, abort) = aborter()?;
-                for source in [&timeout, cancel] {
-                    let _ = source
-                        .add_event_listener_with_callback("abort", abort.as_ref().unchecked_ref());
-                }
-                if cancel.aborted() {
-                    controller.abort();
-                }
-                follower = Some((cancel.clone(), abort));
-                controller.signal()
-            }
-        };
-        Some(Deadline {
-            signal,
-            timeout,
-            timer,
-            follower,
-        })
-    }
-}
-
-impl Drop for Deadline {
-    fn drop(&mut self) {
-        if let (Some((id, _)), Some(window)) = (&self.timer, web_sys::window()) {
-            window.clear_timeout_with_handle(*id);
-        }
-        if let Some((cancel, abort)) = &self.follower {
-            for source in [&self.timeout, cancel] {
-                let _ = source
-                    .remove_event_listener_with_callback("abort", abort.as_ref().unchecked_ref());
-            }
-        }
-    }
-}
-
-/// A fresh controller, and a callback that aborts it.
-fn aborter() -> Option<(web_sys::AbortController, Closure<dyn FnMut()>)> {
-    let controller = web_sys::AbortController::new().ok()?;
-    let abort = controller.clone();
-    Some((controller, Closure::new(move || abort.abort())))
-}
-
-/// Whether this browser's `AbortSignal` has the static method `name`.
-fn abort_signal_has(name: &str) -> bool {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal"))
-        .and_then(|class| js_sys::Reflect::has(&class, &JsValue::from_str(name)))
-        .unwrap_or(false)
 }
 
 /// One page of the feed, and the resolved URL of the page after it, if any.
@@ -227,7 +103,7 @@ fn feed_page(body: &str, url: String) -> Result<FeedPage, FetchError> {
     let next = feed
         .next_url
         .as_ref()
-        .and_then(|n| resolve(n.as_str(), &url));
+        .and_then(|n| browser::resolve(n.as_str(), &url));
     Ok(FeedPage { feed, url, next })
 }
 
@@ -278,7 +154,7 @@ pub enum ArticleSource<'a> {
 /// Fetches and parses an article document; `cancel` abandons the request.
 pub async fn fetch_article(
     source: ArticleSource<'_>,
-    cancel: Option<AbortSignal>,
+    cancel: Option<Cancel>,
 ) -> Result<Article, FetchError> {
     let body = fetch_article_document(source, cancel).await?;
     parse_article(&body)
@@ -293,7 +169,7 @@ pub const STORY_SEARCH_PAGES: usize = 5;
 pub async fn fetch_article_by_id(
     id: &str,
     known: Option<FeedItem>,
-    cancel: Option<AbortSignal>,
+    cancel: Option<Cancel>,
 ) -> Result<Article, FetchError> {
     let from_item = |item: &FeedItem| item.to_article(strings::ORIGINAL_STORY, routes::article);
     fetch_story(id, known, cancel, parse_article, from_item).await
@@ -314,7 +190,7 @@ pub async fn fetch_story_card(id: &str) -> Result<StoryCard, FetchError> {
 async fn fetch_story<T>(
     id: &str,
     known: Option<FeedItem>,
-    cancel: Option<AbortSignal>,
+    cancel: Option<Cancel>,
     read: impl Fn(&str) -> Result<T, FetchError>,
     from_item: impl Fn(&FeedItem) -> T,
 ) -> Result<T, FetchError> {
@@ -340,12 +216,12 @@ async fn fetch_story<T>(
 /// An article document's text, unread.
 pub async fn fetch_article_document(
     source: ArticleSource<'_>,
-    cancel: Option<AbortSignal>,
+    cancel: Option<Cancel>,
 ) -> Result<String, FetchError> {
     let url = match source {
         ArticleSource::Id(id) if id.trim().is_empty() => return Err(FetchError::NotFound),
         ArticleSource::Id(id) => {
-            let encoded = String::from(js_sys::encode_uri_component(id));
+            let encoded = routes::percent_encode(id, routes::PATH_SEGMENT);
             api_url(&format!("articles/{encoded}.json"))
         }
         ArticleSource::Document(url) => api_url(url.as_str()),

@@ -14,21 +14,14 @@ use leptos::prelude::*;
 pub fn start() {
     browser::mark_app_started();
     let adopted = browser::page_data().and_then(|data| Adoption::read(&data));
-    if browser::main_element().is_none() {
+    if !browser::has_main_landmark() {
         leptos::mount::mount_to_body(|| view! { <SiteFrame/> });
     }
-    let Some(main) = browser::main_element() else {
-        return;
-    };
-    // What the pre-render drew: the app leaves it when the reader leaves the page.
-    let drawn = match adopted {
-        Some(_) => browser::child_nodes(&main),
-        None => {
-            browser::remove_children(&main);
-            Vec::new()
-        }
-    };
-    leptos::mount::mount_to(main, move || view! { <App adopted drawn/> }).forget();
+    // What the pre-render drew stays until the reader leaves the page.
+    browser::mount_in_main(
+        adopted.is_some(),
+        move |drawn| view! { <App adopted drawn/> },
+    );
 }
 
 /// The document a pre-rendered page carries, read as the app would have fetched it.
@@ -68,7 +61,7 @@ fn current_route() -> Route {
 /// are followed in place (`browser::follow_links_in_app`); Back and Forward show the page
 /// again. Three routes need no router crate: `routes::Route` reads the address.
 #[component]
-fn App(adopted: Option<Adoption>, drawn: Vec<web_sys::Node>) -> impl IntoView {
+fn App(adopted: Option<Adoption>, drawn: browser::Drawn) -> impl IntoView {
     // First: the store hears of a move through history before the page it leads to is drawn.
     let store = FeedStore::provide();
     let route = RwSignal::new(current_route());
@@ -106,7 +99,7 @@ fn App(adopted: Option<Adoption>, drawn: Vec<web_sys::Node>) -> impl IntoView {
                 }
                 _ => {}
             }
-            drawn.update_value(|nodes| browser::remove_nodes(std::mem::take(nodes)));
+            drawn.update_value(browser::Drawn::remove);
             match page {
                 Page::Feed(section) => view! { <FeedPage section/> }.into_any(),
                 Page::Article(id) => view! { <ArticlePage id/> }.into_any(),

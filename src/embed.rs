@@ -7,7 +7,7 @@
 //! tab), and a second route tree would cost every reader's wasm its own copy of the router's
 //! generic code. The address is read once, here.
 
-use crate::routes;
+use crate::{browser, routes};
 
 /// The message an embed sends its parent when its height changes (DESIGN.md, partner embeds).
 pub const RESIZE_MESSAGE_TYPE: &str = "broadsheet:resize";
@@ -66,7 +66,7 @@ impl EmbedOptions {
     /// Reads the options from a query string (`?limit=5&section=World`), form-encoded as
     /// `URLSearchParams` writes it. Of a name given twice, the first counts.
     pub fn from_query_string(query: &str) -> Self {
-        Self::from_query(|name| routes::query_value(query, name))
+        Self::from_query(|name| browser::query_value(query, name))
     }
 
     /// Reads the options from the query's values, looked up by name.

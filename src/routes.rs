@@ -1,6 +1,8 @@
 //! The app's paths, in one place (the route table of the shared DESIGN.md). Components build
 //! links with these; the router in `app.rs` matches the same shapes.
 
+use crate::browser;
+
 pub const ALL_NEWS: &str = "/";
 
 /// The stories the reader saved for later: a page of its own (`saved/index.html`, pre-rendered),
@@ -25,7 +27,7 @@ pub const OEMBED_PREFIX: &str = "/oembed/";
 
 /// The oEmbed document of an article, its id percent-encoded as in [`article`].
 pub fn oembed(id: &str) -> String {
-    format!("{OEMBED_PREFIX}{}.json", percent_encode(id))
+    format!("{OEMBED_PREFIX}{}.json", percent_encode(id, PATH_SEGMENT))
 }
 
 /// The script partners paste beside an embed's placeholder (`public/embed.js`).
@@ -48,7 +50,7 @@ impl Route {
     /// Reads a path and its query (`?a=b`, form-encoded as `URLSearchParams` writes it).
     pub fn from_address(path: &str, query: &str) -> Self {
         if path == ALL_NEWS {
-            let section = query_value(query, SECTION_PARAM).filter(|s| !s.is_empty());
+            let section = browser::query_value(query, SECTION_PARAM).filter(|s| !s.is_empty());
             return Self::AllNews { section };
         }
         match path
@@ -64,17 +66,64 @@ impl Route {
 
 const ARTICLE_PREFIX: &str = "/news/";
 
-/// The first value of `name` in a query string; a value that does not decode counts as absent.
-pub fn query_value(query: &str, name: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let decode = |s: &str| percent_decode(&s.replace('+', " "));
-            Some((decode(key)?, decode(value)?))
-        })
-        .find_map(|(key, value)| (key == name).then_some(value))
+/// Which bytes of a part of an address are escaped as `%XX`: every byte but ASCII letters and
+/// digits and the ones a set keeps (so every non-ASCII byte).
+pub struct EscapeSet {
+    /// Bit `b % 64` of word `b / 64` is set for each ASCII byte `b` kept as it is (two words
+    /// rather than a `u128`, whose shifts wasm32 has to call a helper for).
+    kept: [u64; 2],
+}
+
+impl EscapeSet {
+    const fn keeping(also: &[u8]) -> EscapeSet {
+        let mut kept = [0; 2];
+        let mut byte = 0;
+        while byte < 128 {
+            if (byte as u8).is_ascii_alphanumeric() {
+                kept[byte / 64] |= 1 << (byte % 64);
+            }
+            byte += 1;
+        }
+        let mut i = 0;
+        while i < also.len() {
+            let byte = also[i] as usize;
+            kept[byte / 64] |= 1 << (byte % 64);
+            i += 1;
+        }
+        EscapeSet { kept }
+    }
+
+    fn escapes(&self, byte: u8) -> bool {
+        let byte = usize::from(byte);
+        byte >= 128 || self.kept[byte / 64] >> (byte % 64) & 1 == 0
+    }
+}
+
+/// RFC 3986's unreserved characters stay as they are; everything else is escaped, so a
+/// segment can carry any text and still be one segment.
+pub const PATH_SEGMENT: &EscapeSet = &EscapeSet::keeping(b"-_.~");
+
+/// The same set as a path segment's: a section's page is its query value used as a directory
+/// name (the pre-render writes `section/<value>/`, nginx maps `?section=<value>` to it), so
+/// the value must be escaped as a segment is.
+pub const QUERY_VALUE: &EscapeSet = PATH_SEGMENT;
+
+/// `text` with every byte that `set` escapes written as `%XX`. The one encoder of addresses:
+/// the `percent-encoding` crate would do it with a 768-byte table of every escape, about
+/// 400 B gzip in each wasm binary (measured), for what this loop does.
+pub fn percent_encode(text: &str, set: &EscapeSet) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if set.escapes(byte) {
+            encoded.push('%');
+            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+            encoded.push(char::from(HEX[usize::from(byte & 0xF)]));
+        } else {
+            encoded.push(char::from(byte));
+        }
+    }
+    encoded
 }
 
 /// Decodes `%XX` escapes; None if they are malformed or the result is not UTF-8.
@@ -97,28 +146,12 @@ pub fn percent_decode(text: &str) -> Option<String> {
 /// The path of an article. The id is percent-encoded so that any id, even a hostile one,
 /// stays one path segment.
 pub fn article(id: &str) -> String {
-    format!("{ARTICLE_PREFIX}{}", percent_encode(id))
+    format!("{ARTICLE_PREFIX}{}", percent_encode(id, PATH_SEGMENT))
 }
 
 /// All News narrowed to one section.
 pub fn section(name: &str) -> String {
-    format!("/?{SECTION_PARAM}={}", percent_encode(name))
-}
-
-/// Everything but RFC 3986's unreserved characters is escaped.
-pub fn percent_encode(text: &str) -> String {
-    let mut encoded = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            encoded.push('%');
-            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
-            encoded.push(char::from(HEX[usize::from(byte & 0xF)]));
-        }
-    }
-    encoded
+    format!("/?{SECTION_PARAM}={}", percent_encode(name, QUERY_VALUE))
 }
 
 #[cfg(test)]
@@ -175,6 +208,20 @@ mod tests {
         ] {
             assert_eq!(Route::from_address(other, ""), Route::NotFound, "{other}");
         }
+    }
+
+    #[test]
+    fn one_escape_set_for_segments_and_query_values() {
+        use super::{percent_encode, PATH_SEGMENT, QUERY_VALUE};
+        // encodeURIComponent would keep !*'(), which the article document's path once did.
+        assert_eq!(
+            percent_encode("a-_.~!*'() é/?#%+&=", PATH_SEGMENT),
+            "a-_.~%21%2A%27%28%29%20%C3%A9%2F%3F%23%25%2B%26%3D"
+        );
+        assert_eq!(
+            percent_encode("Arts & Culture", QUERY_VALUE),
+            "Arts%20%26%20Culture"
+        );
     }
 
     #[test]

@@ -56,16 +56,80 @@ fn dates_are_formatted_by_the_browsers_intl() {
 
 #[wasm_bindgen_test]
 fn next_urls_resolve_against_the_page_they_came_from() {
-    let next = api::resolve("feed-2.json", "https://news.example/api/feed.json");
+    let next = browser::resolve("feed-2.json", "https://news.example/api/feed.json");
     assert_eq!(
         next.as_deref(),
         Some("https://news.example/api/feed-2.json")
     );
-    let absolute = api::resolve(
+    let absolute = browser::resolve(
         "https://other.example/p2",
         "https://news.example/api/feed.json",
     );
     assert_eq!(absolute.as_deref(), Some("https://other.example/p2"));
+}
+
+/// The same table as `browser::location`'s native test: both halves read a query alike.
+#[wasm_bindgen_test]
+fn queries_are_read_by_the_browser() {
+    let query = "?limit=3&section=Arts+%26+Culture&section=World&bad=%E0%A4&raw=%zz&empty=";
+    let read = |name| browser::query_value(query, name);
+    assert_eq!(read("limit").as_deref(), Some("3"));
+    assert_eq!(read("section").as_deref(), Some("Arts & Culture"));
+    assert_eq!(read("bad"), None, "not UTF-8: absent");
+    assert_eq!(read("raw").as_deref(), Some("%zz"));
+    assert_eq!(read("empty").as_deref(), Some(""));
+    assert_eq!(read("missing"), None);
+    assert_eq!(
+        browser::query_value("limit=4", "limit").as_deref(),
+        Some("4")
+    );
+}
+
+/// Resolves after the browser's next frame.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_heading_that_comes_later_gets_focus_and_its_title_announced() {
+    let main = document().create_element("main").unwrap();
+    main.set_id("main");
+    main.set_attribute("tabindex", "-1").unwrap();
+    document().body().unwrap().append_child(&main).unwrap();
+    document().set_title("The story");
+    let announced = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let heard = announced.clone();
+    browser::focus_page_heading(|| true, move |title| *heard.borrow_mut() = Some(title));
+    next_frame().await;
+    assert_eq!(
+        document().active_element(),
+        Some(main.clone()),
+        "the landmark meanwhile"
+    );
+    assert_eq!(
+        *announced.borrow(),
+        None,
+        "nothing to announce before the heading"
+    );
+    // Long after any fixed number of tries would matter, the content arrives.
+    for _ in 0..3 {
+        next_frame().await;
+    }
+    let heading = document().create_element("h1").unwrap();
+    heading.set_attribute("tabindex", "-1").unwrap();
+    main.append_child(&heading).unwrap();
+    next_frame().await;
+    next_frame().await;
+    assert_eq!(
+        document().active_element(),
+        Some(heading),
+        "the heading once it came"
+    );
+    assert_eq!(announced.borrow().as_deref(), Some("The story"));
+    main.remove();
 }
 
 #[wasm_bindgen_test]
@@ -78,9 +142,9 @@ async fn a_missing_article_is_not_found_not_a_crash() {
 
 #[wasm_bindgen_test]
 async fn a_cancelled_request_says_so() {
-    let controller = web_sys::AbortController::new().unwrap();
-    controller.abort();
-    let result = api::fetch_article(ArticleSource::Id("any"), Some(controller.signal())).await;
+    let cancel = browser::Cancel::new().unwrap();
+    cancel.cancel();
+    let result = api::fetch_article(ArticleSource::Id("any"), Some(cancel)).await;
     assert_eq!(result.unwrap_err(), FetchError::Cancelled);
 }
 

@@ -5,8 +5,6 @@
 //! with its story.
 #![cfg(not(target_arch = "wasm32"))]
 
-// The shared reader of rendered HTML has more than these tests need.
-#[allow(dead_code)]
 mod markup;
 use broadsheet::model::{Article, Feed};
 use markup::select;

@@ -15,16 +15,15 @@ use leptos::prelude::*;
 pub fn ArticlePage(id: String) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     // The request in flight, cancelled when the reader moves to another article or page.
-    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
+    let in_flight = StoredValue::new_local(None::<browser::Cancel>);
     let cancel_in_flight = move || {
-        in_flight.try_with_value(|c| c.as_ref().map(web_sys::AbortController::abort));
+        in_flight.try_with_value(|c| c.as_ref().map(browser::Cancel::cancel));
     };
     on_cleanup(cancel_in_flight);
     let article = Load::new(move || {
         cancel_in_flight();
-        let controller = web_sys::AbortController::new().ok();
-        let cancel = controller.as_ref().map(web_sys::AbortController::signal);
-        in_flight.set_value(controller);
+        let cancel = browser::Cancel::new();
+        in_flight.set_value(cancel.clone());
         let (id, known) = (id.clone(), store.loaded_item(&id));
         async move { api::fetch_article_by_id(&id, known, cancel).await }
     });

@@ -161,8 +161,10 @@ mod native {
             let path = match section {
                 None => "index.html".to_owned(),
                 Some(name) => {
-                    let path =
-                        format!("{SECTIONS_DIR}/{}/index.html", routes::percent_encode(name));
+                    let path = format!(
+                        "{SECTIONS_DIR}/{}/index.html",
+                        routes::percent_encode(name, routes::QUERY_VALUE)
+                    );
                     made.listings.insert(path.clone());
                     path
                 }
