@@ -82,13 +82,17 @@ pub struct FeedPage {
 
 /// The first page of All News.
 pub async fn fetch_first_feed_page() -> Result<FeedPage, FetchError> {
-    fetch_feed_page(&api_url(FIRST_FEED_PAGE)).await
+    feed_page_at(&api_url(FIRST_FEED_PAGE), None).await
 }
 
 const FIRST_FEED_PAGE: &str = browser::FEED_DOCUMENT;
 
 pub async fn fetch_feed_page(url: &str) -> Result<FeedPage, FetchError> {
-    let (body, final_url) = get_text(url, None).await?;
+    feed_page_at(url, None).await
+}
+
+async fn feed_page_at(url: &str, cancel: Option<&Cancel>) -> Result<FeedPage, FetchError> {
+    let (body, final_url) = get_text(url, cancel).await?;
     feed_page(&body, final_url)
 }
 
@@ -115,13 +119,14 @@ pub fn parse_article(body: &str) -> Result<Article, FetchError> {
 /// Walks the feed from its first page, following `next_url` for at most `max_pages` pages,
 /// until `want` items that `keep` accepts are found. A `next_url` back to a page already read
 /// ends the walk, and so does a later page that fails: the items found are still worth
-/// showing. Only a first page that fails is an error.
+/// showing. Only a first page that fails is an error, and a walk called off by `cancel`.
 pub async fn fetch_feed_items(
     want: usize,
     max_pages: usize,
     keep: impl Fn(&FeedItem) -> bool,
+    cancel: Option<&Cancel>,
 ) -> Result<Vec<FeedItem>, FetchError> {
-    let mut page = fetch_first_feed_page().await?;
+    let mut page = feed_page_at(&api_url(FIRST_FEED_PAGE), cancel).await?;
     let mut visited = vec![page.url.clone()];
     let mut found = Vec::new();
     for read in 1..=max_pages {
@@ -133,8 +138,10 @@ pub async fn fetch_feed_items(
         let Some(next) = page.next.filter(|n| !visited.contains(n)) else {
             break;
         };
-        let Ok(later) = fetch_feed_page(&next).await else {
-            break;
+        let later = match feed_page_at(&next, cancel).await {
+            Ok(later) => later,
+            Err(FetchError::Cancelled) => return Err(FetchError::Cancelled),
+            Err(_) => break,
         };
         visited.extend([next, later.url.clone()]);
         page = later;
@@ -197,11 +204,13 @@ async fn fetch_story<T>(
     let item = match known {
         Some(item) => item,
         None => match fetch_article_document(ArticleSource::Id(id), cancel.clone()).await {
-            Err(FetchError::NotFound) => fetch_feed_items(1, STORY_SEARCH_PAGES, |i| i.id == id)
-                .await?
-                .into_iter()
-                .next()
-                .ok_or(FetchError::NotFound)?,
+            Err(FetchError::NotFound) => {
+                fetch_feed_items(1, STORY_SEARCH_PAGES, |i| i.id == id, cancel.as_ref())
+                    .await?
+                    .into_iter()
+                    .next()
+                    .ok_or(FetchError::NotFound)?
+            }
             found => return read(&found?),
         },
     };

@@ -149,6 +149,14 @@ async fn a_cancelled_request_says_so() {
 }
 
 #[wasm_bindgen_test]
+async fn a_cancelled_feed_search_says_so() {
+    let cancel = browser::Cancel::new().unwrap();
+    cancel.cancel();
+    let result = api::fetch_feed_items(1, api::STORY_SEARCH_PAGES, |_| true, Some(&cancel)).await;
+    assert_eq!(result.unwrap_err(), FetchError::Cancelled);
+}
+
+#[wasm_bindgen_test]
 async fn a_page_that_is_not_a_feed_is_a_parse_error() {
     // The runner's own page is HTML: a feed URL answering with it must not be taken for JSON.
     let href = web_sys::window().unwrap().location().href().unwrap();

@@ -2,6 +2,7 @@ use super::load::Load;
 use crate::api;
 use crate::components::{FeedSkeleton, LoadError, PartnerFeed};
 use crate::embed::{EmbedOptions, MAX_PAGES};
+use crate::model::FeedItem;
 use crate::{browser, strings};
 use leptos::prelude::*;
 
@@ -14,10 +15,9 @@ pub fn EmbedFeedPage(options: EmbedOptions) -> impl IntoView {
     let items = Load::new(move || {
         let wanted = wanted.clone();
         async move {
-            api::fetch_feed_items(limit, MAX_PAGES, |item| {
-                wanted.as_deref().is_none_or(|s| item.section() == Some(s))
-            })
-            .await
+            let in_section =
+                |item: &FeedItem| wanted.as_deref().is_none_or(|s| item.section() == Some(s));
+            api::fetch_feed_items(limit, MAX_PAGES, in_section, None).await
         }
     });
     browser::set_page_title(&title);
