@@ -24,12 +24,29 @@ pub struct Article {
     pub hero: Option<Image>,
     pub body: Vec<Block>,
     pub tags: Vec<String>,
+    /// Another publisher's item only: its podcast episode, video or files (JSON Feed
+    /// `attachments`), and for a link post the page it points to (`external_url`).
+    pub attachments: Vec<Attachment>,
+    pub external_url: Option<SafeUrl>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Author {
     pub name: String,
     pub url: Option<SafeUrl>,
+    /// A small picture of the author, shown beside the name.
+    pub avatar: Option<SafeUrl>,
+}
+
+/// A file that goes with a feed item (JSON Feed `attachments`). Items with the same `title`
+/// are the same thing in other formats, as JSON Feed 1.1 has it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attachment {
+    pub url: SafeUrl,
+    pub mime_type: String,
+    pub title: Option<String>,
+    pub size_in_bytes: Option<u64>,
+    pub duration_in_seconds: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -247,6 +264,8 @@ impl Record for Article {
             hero: f.hero,
             body: f.body.ok_or("body")?,
             tags: f.tags.unwrap_or_default(),
+            attachments: Vec::new(),
+            external_url: None,
         })
     }
 }
@@ -311,6 +330,7 @@ fields! {
     pub(crate) struct AuthorFields {
         "name" => name: String,
         "url" => url: SafeUrl,
+        "avatar" => avatar: SafeUrl,
     }
 }
 
@@ -320,6 +340,7 @@ impl Record for Author {
         Ok(Author {
             name: f.name.ok_or("name")?,
             url: f.url,
+            avatar: f.avatar,
         })
     }
 }
@@ -626,7 +647,8 @@ mod tests {
             article.authors,
             [Author {
                 name: "Desk".into(),
-                url: None
+                url: None,
+                avatar: None
             }]
         );
         assert_eq!(article.body.len(), 3, "{:?}", article.body);
@@ -706,6 +728,18 @@ mod tests {
         };
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].title, "good");
+    }
+
+    #[test]
+    fn authors_in_a_document_may_have_an_avatar() {
+        let mut doc = minimal(json!([]));
+        doc["authors"] = json!([
+            {"name": "Desk", "url": "/desk", "avatar": "/img/desk.png"},
+            {"name": "Night", "avatar": "javascript:alert(1)"}
+        ]);
+        let article: Article = serde_json::from_value(doc).unwrap();
+        let avatars: Vec<_> = article.authors.iter().map(|a| a.avatar.clone()).collect();
+        assert_eq!(avatars, [SafeUrl::parse("/img/desk.png").ok(), None]);
     }
 
     #[test]
