@@ -54,6 +54,45 @@ pub const RELATED_TITLE: &str = "Related";
 pub const TOPICS: &str = "Topics";
 pub const ORIGINAL_STORY: &str = "Read the original";
 pub const EMBED_OPENS: &str = "Opens on";
+/// A link post's way to the page it points to, before that page's host name.
+pub const READ_AT: &str = "Read at";
+/// A feed item's podcast episode, video or file: the link to the file itself.
+pub const DOWNLOAD: &str = "Download";
+/// All News, when its publisher has ended the feed (JSON Feed `expired`).
+pub const FEED_EXPIRED: &str =
+    "This feed is no longer updated: its publisher has ended it. The stories below stay.";
+
+/// How long an episode or a video runs: "45 s", "30 min", "1 h 5 min", to the nearest minute
+/// from a minute on.
+pub fn duration(seconds: u64) -> String {
+    if seconds < 60 {
+        return format!("{seconds} s");
+    }
+    let minutes = (seconds + 30) / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// A file's size in decimal units, as operating systems show downloads: "850 kB", "24 MB",
+/// "1.3 GB". Whole numbers only below a gigabyte, where a tenth is no help.
+pub fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1_000;
+    const MB: u64 = 1_000_000;
+    const GB: u64 = 1_000_000_000;
+    let rounded = |unit: u64| (bytes + unit / 2) / unit;
+    match bytes {
+        b if b < KB => format!("{b} B"),
+        b if b < MB - KB / 2 => format!("{} kB", rounded(KB)),
+        b if b < GB - MB / 2 => format!("{} MB", rounded(MB)),
+        _ => {
+            let tenths = rounded(GB / 10);
+            format!("{}.{} GB", tenths / 10, tenths % 10)
+        }
+    }
+}
 
 pub const OFFLINE: &str = "You are offline. What you have loaded stays here; new stories will come when you are back online.";
 pub const RETRY: &str = "Retry";
@@ -100,5 +139,54 @@ pub fn embed_feed_title(section: Option<&str>) -> String {
     match section {
         Some(section) => format!("{section}: {EMBED_LATEST}"),
         None => EMBED_LATEST.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_a_reader_says_them() {
+        let said: Vec<_> = [0, 45, 59, 60, 1800, 1829, 3599, 3600, 3900, 7260]
+            .into_iter()
+            .map(duration)
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "0 s",
+                "45 s",
+                "59 s",
+                "1 min",
+                "30 min",
+                "30 min",
+                "1 h",
+                "1 h",
+                "1 h 5 min",
+                "2 h 1 min"
+            ]
+        );
+    }
+
+    #[test]
+    fn sizes_read_in_decimal_units() {
+        let said: Vec<_> = [
+            0,
+            999,
+            1_000,
+            850_000,
+            999_499,
+            999_600,
+            24_000_000,
+            1_250_000_000,
+        ]
+        .into_iter()
+        .map(file_size)
+        .collect();
+        assert_eq!(
+            said,
+            ["0 B", "999 B", "1 kB", "850 kB", "999 kB", "1 MB", "24 MB", "1.3 GB"]
+        );
     }
 }
