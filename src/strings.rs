@@ -64,12 +64,10 @@ pub const FEED_EXPIRED: &str =
 
 /// How long an episode or a video runs: "45 s", "30 min", "1 h 5 min", to the nearest minute
 /// from a minute on.
-pub fn duration(seconds: u64) -> String {
-    if seconds < 60 {
-        return format!("{seconds} s");
-    }
-    let minutes = (seconds + 30) / 60;
+pub fn duration(seconds: u32) -> String {
+    let minutes = seconds.saturating_add(30) / 60;
     match (minutes / 60, minutes % 60) {
+        _ if seconds < 60 => format!("{seconds} s"),
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),
         (h, m) => format!("{h} h {m} min"),
@@ -77,21 +75,19 @@ pub fn duration(seconds: u64) -> String {
 }
 
 /// A file's size in decimal units, as operating systems show downloads: "850 kB", "24 MB",
-/// "1.3 GB". Whole numbers only below a gigabyte, where a tenth is no help.
-pub fn file_size(bytes: u64) -> String {
-    const KB: u64 = 1_000;
-    const MB: u64 = 1_000_000;
-    const GB: u64 = 1_000_000_000;
-    let rounded = |unit: u64| (bytes + unit / 2) / unit;
-    match bytes {
-        b if b < KB => format!("{b} B"),
-        b if b < MB - KB / 2 => format!("{} kB", rounded(KB)),
-        b if b < GB - MB / 2 => format!("{} MB", rounded(MB)),
+/// "1.3 GB"; whole numbers below a gigabyte, where a tenth is no help.
+pub fn file_size(bytes: u32) -> String {
+    let rounded = |unit: u32| (bytes / (unit / 2)).div_ceil(2);
+    let (value, unit) = match bytes {
+        0..1_000 => (bytes, "B"),
+        1_000..999_500 => (rounded(1_000), "kB"),
+        999_500..999_500_000 => (rounded(1_000_000), "MB"),
         _ => {
-            let tenths = rounded(GB / 10);
-            format!("{}.{} GB", tenths / 10, tenths % 10)
+            let tenths = rounded(100_000_000);
+            return format!("{}.{} GB", tenths / 10, tenths % 10);
         }
-    }
+    };
+    format!("{value} {unit}")
 }
 
 pub const OFFLINE: &str = "You are offline. What you have loaded stays here; new stories will come when you are back online.";
@@ -148,7 +144,7 @@ mod tests {
 
     #[test]
     fn durations_read_as_a_reader_says_them() {
-        let said: Vec<_> = [0, 45, 59, 60, 1800, 1829, 3599, 3600, 3900, 7260]
+        let said: Vec<_> = [0, 45, 59, 60, 1800, 1829, 3599, 3600, 3900, 7260, u32::MAX]
             .into_iter()
             .map(duration)
             .collect();
@@ -164,7 +160,8 @@ mod tests {
                 "1 h",
                 "1 h",
                 "1 h 5 min",
-                "2 h 1 min"
+                "2 h 1 min",
+                "1193046 h 28 min"
             ]
         );
     }
@@ -180,13 +177,14 @@ mod tests {
             999_600,
             24_000_000,
             1_250_000_000,
+            u32::MAX,
         ]
         .into_iter()
         .map(file_size)
         .collect();
         assert_eq!(
             said,
-            ["0 B", "999 B", "1 kB", "850 kB", "999 kB", "1 MB", "24 MB", "1.3 GB"]
+            ["0 B", "999 B", "1 kB", "850 kB", "999 kB", "1 MB", "24 MB", "1.3 GB", "4.3 GB"]
         );
     }
 }
