@@ -57,7 +57,7 @@ pub use figure::Figure;
 pub use inline_runs::InlineRuns;
 pub use link_list::LinkList;
 pub use load_error::LoadError;
-pub use masthead_name::MastheadName;
+pub use masthead_name::{MastheadName, MastheadNameProps};
 pub use new_stories_prompt::NewStoriesPrompt;
 pub use new_tab_link::NewTabLink;
 pub use not_found_notice::NotFoundNotice;

@@ -45,8 +45,10 @@ pub struct Attachment {
     pub url: SafeUrl,
     pub mime_type: String,
     pub title: Option<String>,
-    pub size_in_bytes: Option<u64>,
-    pub duration_in_seconds: Option<u64>,
+    /// Whole numbers as JSON has them; a size past 4 GB is dropped, as a 32-bit number is
+    /// all the app carries for it (a 64-bit one costs every reader download size).
+    pub size_in_bytes: Option<u32>,
+    pub duration_in_seconds: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

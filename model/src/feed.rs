@@ -251,25 +251,13 @@ fields! {
     }
 }
 
-/// A size or a duration: a whole number, which some generators write as text (`"48213"`).
-pub(crate) struct Count(u64);
-
-impl Lenient for Count {
-    fn from_number(number: serde_json::Number) -> Option<Self> {
-        number.as_u64().map(Count)
-    }
-    fn from_text(text: String) -> Option<Self> {
-        text.trim().parse().ok().map(Count)
-    }
-}
-
 fields! {
     pub(crate) struct AttachmentFields {
         "url" => url: SafeUrl,
         "mime_type" => mime_type: String,
         "title" => title: PlainText,
-        "size_in_bytes" => size_in_bytes: Count,
-        "duration_in_seconds" => duration_in_seconds: Count,
+        "size_in_bytes" => size_in_bytes: u32,
+        "duration_in_seconds" => duration_in_seconds: u32,
     }
 }
 
@@ -282,8 +270,8 @@ impl Record for Attachment {
             url: f.url.ok_or("url")?,
             mime_type: f.mime_type.ok_or("mime_type")?.trim().to_ascii_lowercase(),
             title: f.title.and_then(PlainText::nonblank),
-            size_in_bytes: f.size_in_bytes.map(|Count(n)| n),
-            duration_in_seconds: f.duration_in_seconds.map(|Count(n)| n),
+            size_in_bytes: f.size_in_bytes,
+            duration_in_seconds: f.duration_in_seconds,
         })
     }
 }
@@ -946,9 +934,9 @@ mod tests {
             {"id": "a", "attachments": [
                 {"url": "https://cdn.example/ep.mp3", "mime_type": " Audio/MPEG ",
                  "title": "Episode &amp; notes", "size_in_bytes": 24000000,
-                 "duration_in_seconds": "1800"},
+                 "duration_in_seconds": 1800},
                 {"url": "https://cdn.example/ep.ogg", "mime_type": "audio/ogg",
-                 "size_in_bytes": -5, "duration_in_seconds": [60]},
+                 "size_in_bytes": 5000000000_u64, "duration_in_seconds": "60"},
                 {"url": "javascript:alert(1)", "mime_type": "audio/mpeg"},
                 {"url": "https://cdn.example/no-type.mp3"},
                 {"mime_type": "audio/mpeg"},

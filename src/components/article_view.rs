@@ -28,7 +28,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             <ArticleHeader article/>
             {hero.map(|image| view! { <Figure image hero=true/> })}
             {external}
-            <Attachments attachments item_title/>
+            {(!attachments.is_empty()).then(|| view! { <Attachments attachments item_title/> })}
             <div class="article__body">
                 {body.into_iter().enumerate()
                     .map(|(index, block)| view! { <BodyBlock block index/> })

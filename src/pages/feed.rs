@@ -2,7 +2,7 @@ use super::load::Load;
 use crate::api::{self, FeedPage as Page, FetchError};
 use crate::components::{
     FeedContent, FeedList, FeedMore, FeedSkeleton, FeedView, LoadError, MastheadName,
-    NewStoriesPrompt, RefreshNotice, FEED_LIST_ID,
+    MastheadNameProps, NewStoriesPrompt, RefreshNotice, FEED_LIST_ID,
 };
 use crate::model::{sections, FeedItem, Loaded};
 use crate::{browser, routes, seo};
@@ -253,8 +253,10 @@ fn FeedPages(first: Page, store: FeedStore, section: Option<String>) -> impl Int
     let items = in_section(all, section.as_deref());
     let expired = first.feed.expired;
     if let Some(publication) = first.feed.publication.clone() {
-        let name = view! { <MastheadName publication=Some(publication)/> };
-        browser::replace_with_view(".masthead__name", name);
+        let name = MastheadName(MastheadNameProps {
+            publication: Some(publication),
+        });
+        browser::replace_with_view(".masthead__name", name.into_any());
     }
     let (new_stories, more) = live_controls(store, first, section.clone());
     view! { <FeedContent items sections section new_stories more expired/> }

@@ -123,7 +123,7 @@ describe('A podcast episode', () => {
       assert.ok(mediaSrc.includes(new URL(mp3.url).origin), `media-src: ${mediaSrc}`);
       assert.ok(TEST_IMAGE_ORIGINS.includes(new URL(mp3.url).origin));
 
-      const caption = page.locator('main figure.attachment figcaption');
+      const caption = page.locator('main figure.attachment figcaption').first();
       assert.match(normalizeText(await caption.textContent()), /^Episode 42 \(30 min, 24 MB\)/);
       const download = caption.getByRole('link', { name: 'Download Episode 42' });
       assert.equal(await download.getAttribute('href'), mp3.url);
