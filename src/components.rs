@@ -3,6 +3,7 @@
 
 mod article_header;
 mod article_view;
+mod attachments;
 mod back_to_all_news;
 mod body_block;
 mod byline;
@@ -16,6 +17,7 @@ mod figure;
 mod inline_runs;
 mod link_list;
 mod load_error;
+mod masthead_name;
 mod media_card;
 mod new_stories_prompt;
 mod new_tab_link;
@@ -40,6 +42,7 @@ mod time_tag;
 
 pub use article_header::ArticleHeader;
 pub use article_view::ArticleView;
+pub use attachments::Attachments;
 pub use back_to_all_news::BackToAllNews;
 pub use body_block::BodyBlock;
 pub use byline::Byline;
@@ -53,6 +56,7 @@ pub use figure::Figure;
 pub use inline_runs::InlineRuns;
 pub use link_list::LinkList;
 pub use load_error::LoadError;
+pub use masthead_name::{MastheadName, MastheadNameProps};
 pub use media_card::MediaCard;
 pub use new_stories_prompt::NewStoriesPrompt;
 pub use new_tab_link::NewTabLink;

@@ -54,6 +54,41 @@ pub const RELATED_TITLE: &str = "Related";
 pub const TOPICS: &str = "Topics";
 pub const ORIGINAL_STORY: &str = "Read the original";
 pub const MEDIA_OPENS: &str = "Opens on";
+/// A link post's way to the page it points to, before that page's host name.
+pub const READ_AT: &str = "Read at";
+/// A feed item's podcast episode, video or file: the link to the file itself.
+pub const DOWNLOAD: &str = "Download";
+/// All News, when its publisher has ended the feed (JSON Feed `expired`).
+pub const FEED_EXPIRED: &str =
+    "This feed is no longer updated: its publisher has ended it. The stories below stay.";
+
+/// How long an episode or a video runs: "45 s", "30 min", "1 h 5 min", to the nearest minute
+/// from a minute on.
+pub fn duration(seconds: u32) -> String {
+    let minutes = seconds.saturating_add(30) / 60;
+    match (minutes / 60, minutes % 60) {
+        _ if seconds < 60 => format!("{seconds} s"),
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// A file's size in decimal units, as operating systems show downloads: "850 kB", "24 MB",
+/// "1.3 GB"; whole numbers below a gigabyte, where a tenth is no help.
+pub fn file_size(bytes: u32) -> String {
+    let rounded = |unit: u32| (bytes / (unit / 2)).div_ceil(2);
+    let (value, unit) = match bytes {
+        0..1_000 => (bytes, "B"),
+        1_000..999_500 => (rounded(1_000), "kB"),
+        999_500..999_500_000 => (rounded(1_000_000), "MB"),
+        _ => {
+            let tenths = rounded(100_000_000);
+            return format!("{}.{} GB", tenths / 10, tenths % 10);
+        }
+    };
+    format!("{value} {unit}")
+}
 
 pub const OFFLINE: &str = "You are offline. What you have loaded stays here; new stories will come when you are back online.";
 pub const RETRY: &str = "Retry";
@@ -103,5 +138,56 @@ pub fn embed_feed_title(section: Option<&str>) -> String {
     match section {
         Some(section) => format!("{section}: {EMBED_LATEST}"),
         None => EMBED_LATEST.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_a_reader_says_them() {
+        let said: Vec<_> = [0, 45, 59, 60, 1800, 1829, 3599, 3600, 3900, 7260, u32::MAX]
+            .into_iter()
+            .map(duration)
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "0 s",
+                "45 s",
+                "59 s",
+                "1 min",
+                "30 min",
+                "30 min",
+                "1 h",
+                "1 h",
+                "1 h 5 min",
+                "2 h 1 min",
+                "1193046 h 28 min"
+            ]
+        );
+    }
+
+    #[test]
+    fn sizes_read_in_decimal_units() {
+        let said: Vec<_> = [
+            0,
+            999,
+            1_000,
+            850_000,
+            999_499,
+            999_600,
+            24_000_000,
+            1_250_000_000,
+            u32::MAX,
+        ]
+        .into_iter()
+        .map(file_size)
+        .collect();
+        assert_eq!(
+            said,
+            ["0 B", "999 B", "1 kB", "850 kB", "999 kB", "1 MB", "24 MB", "1.3 GB", "4.3 GB"]
+        );
     }
 }

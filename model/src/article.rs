@@ -24,12 +24,31 @@ pub struct Article {
     pub hero: Option<Image>,
     pub body: Vec<Block>,
     pub tags: Vec<String>,
+    /// Another publisher's item only: its podcast episode, video or files (JSON Feed
+    /// `attachments`), and for a link post the page it points to (`external_url`).
+    pub attachments: Vec<Attachment>,
+    pub external_url: Option<SafeUrl>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Author {
     pub name: String,
     pub url: Option<SafeUrl>,
+    /// A small picture of the author, shown beside the name.
+    pub avatar: Option<SafeUrl>,
+}
+
+/// A file that goes with a feed item (JSON Feed `attachments`). Items with the same `title`
+/// are the same thing in other formats, as JSON Feed 1.1 has it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attachment {
+    pub url: SafeUrl,
+    pub mime_type: String,
+    pub title: Option<String>,
+    /// Whole numbers as JSON has them; a size past 4 GB is dropped, as a 32-bit number is
+    /// all the app carries for it (a 64-bit one costs every reader download size).
+    pub size_in_bytes: Option<u32>,
+    pub duration_in_seconds: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -249,6 +268,8 @@ impl Record for Article {
             hero: f.hero,
             body: f.body.ok_or("body")?,
             tags: f.tags.unwrap_or_default(),
+            attachments: Vec::new(),
+            external_url: None,
         })
     }
 }
@@ -313,6 +334,7 @@ fields! {
     pub(crate) struct AuthorFields {
         "name" => name: String,
         "url" => url: SafeUrl,
+        "avatar" => avatar: SafeUrl,
     }
 }
 
@@ -322,6 +344,7 @@ impl Record for Author {
         Ok(Author {
             name: f.name.ok_or("name")?,
             url: f.url,
+            avatar: f.avatar,
         })
     }
 }
@@ -628,7 +651,8 @@ mod tests {
             article.authors,
             [Author {
                 name: "Desk".into(),
-                url: None
+                url: None,
+                avatar: None
             }]
         );
         assert_eq!(article.body.len(), 3, "{:?}", article.body);
@@ -708,6 +732,18 @@ mod tests {
         };
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].title, "good");
+    }
+
+    #[test]
+    fn authors_in_a_document_may_have_an_avatar() {
+        let mut doc = minimal(json!([]));
+        doc["authors"] = json!([
+            {"name": "Desk", "url": "/desk", "avatar": "/img/desk.png"},
+            {"name": "Night", "avatar": "javascript:alert(1)"}
+        ]);
+        let article: Article = serde_json::from_value(doc).unwrap();
+        let avatars: Vec<_> = article.authors.iter().map(|a| a.avatar.clone()).collect();
+        assert_eq!(avatars, [SafeUrl::parse("/img/desk.png").ok(), None]);
     }
 
     #[test]

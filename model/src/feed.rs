@@ -2,11 +2,11 @@
 //! `_broadsheet` item extension. Read as liberally as good feed readers do: an item that cannot
 //! be shown is dropped on its own, and the rest of the page still shows.
 
-use super::article::{Article, Author, Block, Image, Inline, Link, StoryCard};
+use super::article::{Article, Attachment, Author, Block, Image, Inline, Link, StoryCard};
 use super::html::{blocks_from_html, decode_entities};
 use super::time::{CivilDate, Timestamp};
 use super::url::SafeUrl;
-use super::{deserialize_document, fields, Elements, Entries, Fields, Lenient};
+use super::{deserialize_document, fields, Elements, Entries, Fields, Lenient, Record};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feed {
@@ -14,6 +14,18 @@ pub struct Feed {
     /// The next page, as written in the feed: resolve it against the URL of this page.
     pub next_url: Option<SafeUrl>,
     pub items: Vec<FeedItem>,
+    /// The publisher has ended the feed (JSON Feed `expired`): nothing new will come.
+    pub expired: bool,
+    /// Who publishes the feed, when it is not Broadsheet: see [`Feed::parse`].
+    pub publication: Option<Publication>,
+}
+
+/// Another publisher's name, icon and home page, for the masthead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Publication {
+    pub title: String,
+    pub home_page_url: Option<SafeUrl>,
+    pub icon: Option<SafeUrl>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +37,11 @@ pub struct FeedItem {
     pub content_text: Option<String>,
     pub content_html: Option<String>,
     pub image: Option<SafeUrl>,
+    /// A wide picture for the top of the article view (JSON Feed 1.1 `banner_image`).
+    pub banner_image: Option<SafeUrl>,
+    /// The page a link post points to, as against `url`, the post itself.
+    pub external_url: Option<SafeUrl>,
+    pub attachments: Vec<Attachment>,
     pub published: Option<Timestamp>,
     pub modified: Option<Timestamp>,
     pub authors: Vec<Author>,
@@ -79,6 +96,10 @@ fields! {
     struct FeedFields {
         "title" => title: String,
         "next_url" => next_url: SafeUrl,
+        "home_page_url" => home_page_url: SafeUrl,
+        "icon" => icon: SafeUrl,
+        "favicon" => favicon: SafeUrl,
+        "expired" => expired: bool,
         "authors" => authors: Authors,
         /// JSON Feed 1.0's single author, still common in the wild.
         "author" => author: Authors,
@@ -112,7 +133,7 @@ impl Lenient for Text {
 /// Text a generator may have escaped as HTML (`Add Task &amp; Sub Tasks`, `&#8217;`): its
 /// character references decoded, to plain text. Nothing here is read as markup: an escaped
 /// `&lt;b&gt;` becomes the characters `<b>`, shown as they are.
-struct PlainText(String);
+pub(crate) struct PlainText(String);
 
 impl PlainText {
     /// The text, unless it is only white space: templates write `""` for a missing title.
@@ -159,12 +180,20 @@ struct Authors(Vec<Author>);
 impl Authors {
     fn named(name: String) -> Option<Author> {
         let name = decode_entities(&name);
-        (!name.trim().is_empty()).then_some(Author { name, url: None })
+        (!name.trim().is_empty()).then_some(Author {
+            name,
+            url: None,
+            avatar: None,
+        })
     }
 
     fn decoded(author: Author) -> Option<Author> {
-        let url = author.url;
-        Authors::named(author.name).map(|named| Author { url, ..named })
+        let Author { name, url, avatar } = author;
+        Authors::named(name).map(|named| Author {
+            url,
+            avatar,
+            ..named
+        })
     }
 }
 
@@ -194,6 +223,9 @@ fields! {
         "content_text" => content_text: String,
         "content_html" => content_html: String,
         "image" => image: SafeUrl,
+        "banner_image" => banner_image: SafeUrl,
+        "external_url" => external_url: SafeUrl,
+        "attachments" => attachments: Vec<Attachment>,
         "date_published" => date_published: Timestamp,
         "date_modified" => date_modified: Timestamp,
         "authors" => authors: Authors,
@@ -202,6 +234,31 @@ fields! {
         "tags" => tags: Tags,
         "language" => language: String,
         "_broadsheet" => broadsheet: Extension,
+    }
+}
+
+fields! {
+    pub(crate) struct AttachmentFields {
+        "url" => url: SafeUrl,
+        "mime_type" => mime_type: String,
+        "title" => title: PlainText,
+        "size_in_bytes" => size_in_bytes: u32,
+        "duration_in_seconds" => duration_in_seconds: u32,
+    }
+}
+
+/// An attachment needs its URL and its type, which says how it can be shown; the rest is
+/// what the reader is told about it.
+impl Record for Attachment {
+    type Fields = AttachmentFields;
+    fn build(f: AttachmentFields) -> Result<Self, &'static str> {
+        Ok(Attachment {
+            url: f.url.ok_or("url")?,
+            mime_type: f.mime_type.ok_or("mime_type")?.trim().to_ascii_lowercase(),
+            title: f.title.and_then(PlainText::nonblank),
+            size_in_bytes: f.size_in_bytes,
+            duration_in_seconds: f.duration_in_seconds,
+        })
     }
 }
 
@@ -219,14 +276,27 @@ impl Feed {
         let items = raw.items.ok_or(FeedError::NotJsonFeed)?;
         let feed = raw.fields;
         let feed_authors = merge_authors(feed.authors, feed.author);
-        let items = items
+        let items: Vec<FeedItem> = items
             .into_iter()
             .filter_map(|item| FeedItem::from_raw(item, &feed_authors, feed.language.as_deref()))
             .collect();
+        let title = feed.title.unwrap_or_default();
+        // Broadsheet's own feed marks its items with `_broadsheet`; a feed none of whose items
+        // does is another publisher's, whose name the masthead then shows. The items decide,
+        // not the page's origin: the pre-render has no page, and the API may live anywhere.
+        let foreign = !items.is_empty() && items.iter().all(|i| i.broadsheet.is_none());
+        let name = PlainText(decode_entities(&title)).nonblank();
+        let publication = name.filter(|_| foreign).map(|title| Publication {
+            title,
+            home_page_url: feed.home_page_url,
+            icon: feed.icon.or(feed.favicon),
+        });
         Ok(Feed {
-            title: feed.title.unwrap_or_default(),
+            title,
             next_url: feed.next_url,
             items,
+            expired: feed.expired.unwrap_or(false),
+            publication,
         })
     }
 }
@@ -256,6 +326,9 @@ impl FeedItem {
             content_text: raw.content_text,
             content_html: raw.content_html,
             image: raw.image,
+            banner_image: raw.banner_image,
+            external_url: raw.external_url,
+            attachments: raw.attachments.unwrap_or_default(),
             published: raw.date_published,
             modified: raw.date_modified,
             authors,
@@ -308,9 +381,11 @@ impl FeedItem {
             authors: self.authors.clone(),
             published: self.published,
             modified: self.modified,
-            hero: self.hero(),
+            hero: self.article_hero(),
             body,
             tags: self.tags.clone(),
+            attachments: self.attachments.clone(),
+            external_url: self.external_url.clone(),
         }
     }
 
@@ -339,6 +414,28 @@ impl FeedItem {
             caption: ext.and_then(|e| e.image_caption.clone()),
             credit: ext.and_then(|e| e.image_credit.clone()),
         })
+    }
+
+    /// The top of the article view: the item's `banner_image`, made for just that place, unless
+    /// its `image` is described by Broadsheet's own fields; else the `image`. A banner has no
+    /// text alternative in JSON Feed, so it is shown as decoration.
+    fn article_hero(&self) -> Option<Image> {
+        let described = self
+            .broadsheet
+            .as_ref()
+            .is_some_and(|b| b.image_alt.is_some());
+        match self.banner_image.clone().filter(|_| !described) {
+            Some(src) => Some(Image {
+                src,
+                srcset: Vec::new(),
+                width: 0,
+                height: 0,
+                alt: String::new(),
+                caption: None,
+                credit: None,
+            }),
+            None => self.hero(),
+        }
     }
 
     /// The item's section, for the kicker and the section filter.
@@ -807,6 +904,160 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["First paragraph wrapped.", "Second paragraph."]);
+    }
+
+    #[test]
+    fn attachments_are_read_leniently_and_each_bad_one_costs_only_itself() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "a", "attachments": [
+                {"url": "https://cdn.example/ep.mp3", "mime_type": " Audio/MPEG ",
+                 "title": "Episode &amp; notes", "size_in_bytes": 24000000,
+                 "duration_in_seconds": 1800},
+                {"url": "https://cdn.example/ep.ogg", "mime_type": "audio/ogg",
+                 "size_in_bytes": 5000000000_u64, "duration_in_seconds": "60"},
+                {"url": "javascript:alert(1)", "mime_type": "audio/mpeg"},
+                {"url": "https://cdn.example/no-type.mp3"},
+                {"mime_type": "audio/mpeg"},
+                "https://cdn.example/bare.mp3"
+            ]},
+            {"id": "b", "attachments": {"url": "https://cdn.example/x.mp3", "mime_type": "audio/mpeg"}}
+        ])))
+        .unwrap();
+        let a = &parsed.items[0].attachments;
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[0].mime_type, "audio/mpeg");
+        assert_eq!(a[0].title.as_deref(), Some("Episode & notes"));
+        assert_eq!(
+            (a[0].size_in_bytes, a[0].duration_in_seconds),
+            (Some(24_000_000), Some(1800))
+        );
+        assert_eq!(a[1].url.as_str(), "https://cdn.example/ep.ogg");
+        assert_eq!((a[1].size_in_bytes, a[1].duration_in_seconds), (None, None));
+        assert!(parsed.items[1].attachments.is_empty());
+        let article = parsed.items[0].to_article("Read the original", |id| format!("/news/{id}"));
+        assert_eq!(&article.attachments, a);
+    }
+
+    #[test]
+    fn a_banner_image_is_the_article_hero_unless_broadsheet_describes_the_image() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "a", "image": "https://p.example/square.jpg",
+             "banner_image": "https://p.example/banner.jpg"},
+            {"id": "b", "image": "https://p.example/square.jpg", "banner_image": 7},
+            {"id": "c", "banner_image": "https://p.example/banner.jpg"},
+            {"id": "d", "image": "/ours.jpg", "banner_image": "https://p.example/banner.jpg",
+             "_broadsheet": {"image_alt": "Our described picture"}}
+        ])))
+        .unwrap();
+        let hero = |i: usize| {
+            let article = parsed.items[i].to_article("Read the original", |id| format!("/{id}"));
+            article.hero.map(|h| (h.src.to_string(), h.alt))
+        };
+        let banner = Some(("https://p.example/banner.jpg".to_owned(), String::new()));
+        assert_eq!(hero(0), banner);
+        assert_eq!(hero(1).unwrap().0, "https://p.example/square.jpg");
+        assert_eq!(hero(2), banner);
+        assert_eq!(
+            hero(3),
+            Some(("/ours.jpg".to_owned(), "Our described picture".to_owned()))
+        );
+        assert_eq!(
+            parsed.items[0].to_card().hero.unwrap().src.as_str(),
+            "https://p.example/square.jpg",
+            "a card keeps the item's image"
+        );
+    }
+
+    #[test]
+    fn authors_keep_their_avatars_and_lose_hostile_ones() {
+        let doc = json!({
+            "version": "https://jsonfeed.org/version/1",
+            "author": {"name": "Feed Author", "avatar": "https://p.example/feed.png"},
+            "items": [
+                {"id": "a"},
+                {"id": "b", "authors": [
+                    {"name": "Ada", "url": "https://p.example/ada", "avatar": "https://p.example/ada.jpg"},
+                    {"name": "Bo", "avatar": "javascript:alert(1)"},
+                    {"name": "Cy", "avatar": {"src": "x.png"}}
+                ]}
+            ]
+        });
+        let parsed = Feed::parse(&doc.to_string()).unwrap();
+        let avatar = |a: &Author| a.avatar.as_ref().map(SafeUrl::to_string);
+        assert_eq!(
+            avatar(&parsed.items[0].authors[0]).as_deref(),
+            Some("https://p.example/feed.png")
+        );
+        let b: Vec<_> = parsed.items[1].authors.iter().map(avatar).collect();
+        assert_eq!(
+            b,
+            [Some("https://p.example/ada.jpg".to_owned()), None, None]
+        );
+        assert_eq!(
+            parsed.items[1].authors.len(),
+            3,
+            "a bad avatar costs only itself"
+        );
+    }
+
+    #[test]
+    fn a_link_post_keeps_where_it_points() {
+        let parsed = Feed::parse(&feed(json!([
+            {"id": "a", "url": "https://links.example/a", "external_url": "https://x.example/r"},
+            {"id": "b", "external_url": "javascript:alert(1)"}
+        ])))
+        .unwrap();
+        let article = |i: usize| parsed.items[i].to_article("Read the original", |id| id.into());
+        assert_eq!(
+            article(0).external_url.unwrap().as_str(),
+            "https://x.example/r"
+        );
+        assert_eq!(article(1).external_url, None);
+    }
+
+    #[test]
+    fn expired_and_the_publication_are_read_from_the_feed() {
+        let doc = |extra: serde_json::Value, item: serde_json::Value| {
+            let mut doc = json!({
+                "version": "https://jsonfeed.org/version/1.1", "title": "Regatta &amp; Live",
+                "home_page_url": "https://regatta.example/", "favicon": "https://regatta.example/f.png",
+                "items": [item]
+            });
+            doc.as_object_mut()
+                .unwrap()
+                .extend(extra.as_object().unwrap().clone());
+            Feed::parse(&doc.to_string()).unwrap()
+        };
+        let foreign = doc(json!({"expired": true}), json!({"id": "a"}));
+        assert!(foreign.expired);
+        assert_eq!(
+            foreign.publication,
+            Some(Publication {
+                title: "Regatta & Live".into(),
+                home_page_url: SafeUrl::parse("https://regatta.example/").ok(),
+                icon: SafeUrl::parse("https://regatta.example/f.png").ok(),
+            })
+        );
+        let with_icon = doc(
+            json!({"icon": "https://regatta.example/i.png"}),
+            json!({"id": "a"}),
+        );
+        assert!(!with_icon.expired);
+        assert_eq!(
+            with_icon.publication.unwrap().icon.unwrap().as_str(),
+            "https://regatta.example/i.png"
+        );
+        let ours = doc(
+            json!({}),
+            json!({"id": "a", "_broadsheet": {"section": "World"}}),
+        );
+        assert_eq!(ours.publication, None, "our own feed keeps our masthead");
+        let odd = doc(
+            json!({"expired": "yes", "title": "  ", "home_page_url": "javascript:x"}),
+            json!({"id": "a"}),
+        );
+        assert!(!odd.expired);
+        assert_eq!(odd.publication, None, "no name, no identity to show");
     }
 
     #[test]

@@ -14,9 +14,10 @@ pub mod time;
 pub mod url;
 
 pub use article::{
-    Article, Author, Block, HeadingLevel, Image, ImageSource, Inline, Link, QuoteKind, StoryCard,
+    Article, Attachment, Author, Block, HeadingLevel, Image, ImageSource, Inline, Link, QuoteKind,
+    StoryCard,
 };
-pub use feed::{append_new_items, group_by_day, sections, DayGroup, Feed, FeedItem};
+pub use feed::{append_new_items, group_by_day, sections, DayGroup, Feed, FeedItem, Publication};
 pub use loaded::Loaded;
 pub use time::{CivilDate, Timestamp};
 pub use url::SafeUrl;

@@ -66,6 +66,18 @@ impl SafeUrl {
         &self.0
     }
 
+    /// The host (and port) of an absolute web URL, for telling the reader where a link goes;
+    /// `None` for a relative or mail link.
+    pub fn host(&self) -> Option<&str> {
+        let (scheme, rest) = self.0.split_once("://")?;
+        if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+            return None;
+        }
+        let authority = rest.split(['/', '?', '#', '\\']).next()?;
+        let host = authority.rsplit('@').next()?;
+        (!host.is_empty()).then_some(host)
+    }
+
     /// True for links that stay on this site (relative, not protocol-relative), which the
     /// router may follow without a page load.
     pub fn is_internal(&self) -> bool {
@@ -139,6 +151,30 @@ mod tests {
             assert!(SafeUrl::parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert_eq!(SafeUrl::parse("   "), Err(UrlError::Empty));
+    }
+
+    #[test]
+    fn the_host_is_what_a_browser_would_connect_to() {
+        let host = |url: &str| SafeUrl::parse(url).unwrap().host().map(str::to_owned);
+        assert_eq!(
+            host("https://tides.example.org/r?x#y").as_deref(),
+            Some("tides.example.org")
+        );
+        assert_eq!(
+            host("HTTP://a.example:8080").as_deref(),
+            Some("a.example:8080")
+        );
+        assert_eq!(
+            host("https://user@evil.example@good.example/").as_deref(),
+            Some("good.example")
+        );
+        assert_eq!(
+            host("https://good.example\\@evil.example/").as_deref(),
+            Some("good.example")
+        );
+        assert_eq!(host("/news/a"), None);
+        assert_eq!(host("mailto:desk@example.com"), None);
+        assert_eq!(host("https:///path"), None);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::{ArticleHeader, BodyBlock, Figure};
+use super::{ArticleHeader, Attachments, BodyBlock, Figure};
 use crate::model::{text_direction, Article, Block, HeadingLevel};
 use crate::strings;
 use leptos::prelude::*;
@@ -10,11 +10,25 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let lang = article.language.clone();
     let hero = article.hero.clone();
     let tags = article.tags.clone();
+    let (attachments, item_title) = (article.attachments.clone(), article.headline.clone());
+    // A link post is about another page: the reader is told whose before they follow it.
+    let external = article.external_url.clone().map(|url| {
+        let host = url.host().map_or_else(|| url.to_string(), str::to_owned);
+        view! {
+            <p class="article__external">
+                <a href=url.to_string() rel="noopener noreferrer">
+                    <span lang=strings::UI_LANGUAGE>{strings::READ_AT}</span>" "<bdi>{host}</bdi>
+                </a>
+            </p>
+        }
+    });
     let body = close_heading_gaps(article.body.clone());
     view! {
         <article class="article" lang=lang dir=dir>
             <ArticleHeader article/>
             {hero.map(|image| view! { <Figure image hero=true/> })}
+            {external}
+            {(!attachments.is_empty()).then(|| view! { <Attachments attachments item_title/> })}
             <div class="article__body">
                 {body.into_iter().enumerate()
                     .map(|(index, block)| view! { <BodyBlock block index/> })

@@ -17,7 +17,7 @@ pub fn Byline(
     let names = authors
         .into_iter()
         .enumerate()
-        .map(|(i, Author { name, url })| {
+        .map(|(i, Author { name, url, avatar })| {
             let separator = match (i, count - i) {
                 (0, _) => "",
                 (_, 1) => " and ",
@@ -27,7 +27,15 @@ pub fn Byline(
                 Some(url) => view! { <a rel="author" href=url.to_string()>{name}</a> }.into_any(),
                 None => name.into_any(),
             };
-            view! { {separator}<bdi class="byline__author">{name}</bdi> }
+            // Decoration: the name beside it says who it is. Its size is set, so the byline
+            // does not move when it arrives.
+            let avatar = avatar.map(|src| {
+                view! {
+                    <img class="byline__avatar" src=src.to_string() alt="" width="24" height="24"
+                        loading="lazy" decoding="async"/>
+                }
+            });
+            view! { {separator}<bdi class="byline__author">{avatar}{name}</bdi> }
         })
         .collect_view();
     let modified = modified.filter(|m| published.is_none_or(|p| *m > p));

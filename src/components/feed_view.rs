@@ -33,6 +33,9 @@ pub fn FeedContent(
     /// Every heading a date (never "Today"), for a page read on another day than it was made.
     #[prop(optional)]
     dated_headings: bool,
+    /// The publisher has ended the feed: the reader is told that nothing new will come.
+    #[prop(optional)]
+    expired: bool,
 ) -> impl IntoView {
     let empty = items.is_empty().then_some(match section {
         Some(_) => strings::EMPTY_SECTION,
@@ -41,6 +44,9 @@ pub fn FeedContent(
     view! {
         <div class="feed__pages">
             {new_stories}
+            {expired.then(|| view! {
+                <p class="notice feed__expired" role="status">{strings::FEED_EXPIRED}</p>
+            })}
             <SectionNav sections current=section/>
             <div id=FEED_LIST_ID>
                 <FeedList items dated_headings/>

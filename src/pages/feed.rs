@@ -1,8 +1,8 @@
 use super::load::Load;
 use crate::api::{self, FeedPage as Page, FetchError};
 use crate::components::{
-    FeedContent, FeedList, FeedMore, FeedSkeleton, FeedView, LoadError, NewStoriesPrompt,
-    RefreshNotice, FEED_LIST_ID,
+    FeedContent, FeedList, FeedMore, FeedSkeleton, FeedView, LoadError, MastheadName,
+    MastheadNameProps, NewStoriesPrompt, RefreshNotice, FEED_LIST_ID,
 };
 use crate::model::{sections, FeedItem, Loaded};
 use crate::{browser, routes, seo};
@@ -251,8 +251,15 @@ fn FeedPages(first: Page, store: FeedStore, section: Option<String>) -> impl Int
     let all = store.kept.with_value(|k| k.stories.all(&first.feed.items));
     let sections = sections(&all);
     let items = in_section(all, section.as_deref());
+    let expired = first.feed.expired;
+    if let Some(publication) = first.feed.publication.clone() {
+        let name = MastheadName(MastheadNameProps {
+            publication: Some(publication),
+        });
+        browser::replace_with_view(".masthead__name", name.into_any());
+    }
     let (new_stories, more) = live_controls(store, first, section.clone());
-    view! { <FeedContent items sections section new_stories more/> }
+    view! { <FeedContent items sections section new_stories more expired/> }
 }
 
 /// All News as the pre-render drew it, taken over where it stands: the store starts from the
@@ -262,15 +269,19 @@ fn FeedPages(first: Page, store: FeedStore, section: Option<String>) -> impl Int
 pub fn AdoptedFeedPage(first: Page, section: Option<String>) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     store.adopt_first_page(first.clone());
+    let expired = first.feed.expired;
     let (new_stories, more) = live_controls(store, first, section);
     browser::replace_with_view(".feed__pages > .new-stories", new_stories);
     browser::replace_with_view(".feed__pages > .feed__more", more);
     browser::relabel_times_in_main();
-    browser::on_first_action(move || store.check_for_new());
+    if !expired {
+        browser::on_first_action(move || store.check_for_new());
+    }
 }
 
 /// The new-stories prompt and the feed's foot, working: both the app's page and an adopted
-/// one have them. The feed looks for new stories while it is shown.
+/// one have them. The feed looks for new stories while it is shown, unless its publisher has
+/// ended it.
 fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (AnyView, AnyView) {
     let (kept, status) = (store.kept, store.status);
     // Stories added later are drawn under this page's owner: they live as long as it does.
@@ -280,7 +291,10 @@ fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (Any
         k.shown = true;
     });
     on_cleanup(move || kept.update_value(|k| k.shown = false));
-    if let Ok(poll) = set_interval_with_handle(move || store.check_for_new(), NEW_STORIES_EVERY) {
+    let poll = (!first.feed.expired)
+        .then(|| set_interval_with_handle(move || store.check_for_new(), NEW_STORIES_EVERY).ok())
+        .flatten();
+    if let Some(poll) = poll {
         on_cleanup(move || poll.clear());
     }
     let show_new = {

@@ -83,12 +83,14 @@ describe('nginx: page routes', () => {
     });
   }
 
-  it('lists the deployment\'s picture origins, and only those, in img-src', async () => {
+  it('lists the deployment\'s picture and media origins, and only those, in img-src and media-src', async () => {
     assert.ok(TEST_IMAGE_ORIGINS.length > 0, 'tests/e2e/image-origins.txt lists the foreign feeds\' picture origins');
     for (const pathname of ['/', `/news/${SEED_ID}`, '/embed/feed', '/api/feed.json']) {
       const policy = (await get(pathname)).headers.get('content-security-policy');
       const imgSrc = /(?:^|; )img-src ([^;]*)/.exec(policy)?.[1];
       assert.equal(imgSrc, ["'self'", ...TEST_IMAGE_ORIGINS].join(' '), `img-src of ${pathname}`);
+      const mediaSrc = /(?:^|; )media-src ([^;]*)/.exec(policy)?.[1];
+      assert.equal(mediaSrc, ["'self'", ...TEST_IMAGE_ORIGINS].join(' '), `media-src of ${pathname}`);
     }
   });
 

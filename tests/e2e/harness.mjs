@@ -76,6 +76,7 @@ async function readSecurityHeaders() {
   const site = settings.get('/');
   // As scripts/nginx-e2e configures nginx.
   if ('broadsheet_img_src' in site) site.broadsheet_img_src = [site.broadsheet_img_src, ...TEST_IMAGE_ORIGINS].join(' ');
+  if ('broadsheet_media_src' in site) site.broadsheet_media_src = [site.broadsheet_media_src, ...TEST_IMAGE_ORIGINS].join(' ');
   return [...settings.entries()]
     .sort(([a], [b]) => b.length - a.length)
     .map(([prefix, overrides]) => {

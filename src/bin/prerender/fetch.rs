@@ -4,7 +4,7 @@
 //! feed's first page, gives up: nothing could be read).
 
 use super::files::read;
-use broadsheet::model::{Feed, FeedItem};
+use broadsheet::model::{Feed, FeedItem, Publication};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -31,6 +31,9 @@ pub struct FeedPages {
     pub first_page_json: String,
     /// Whether the first page has a next one: All News then offers Load more.
     pub more: bool,
+    /// The first page's word on the feed: ended by its publisher, and whose it is.
+    pub expired: bool,
+    pub publication: Option<Publication>,
     /// Every item of every page read, each once.
     pub items: Vec<FeedItem>,
     /// Whether every page was read: only then is a story missing from `items` known to be
@@ -95,6 +98,8 @@ impl Api {
             first_page_json,
             // As the app decides whether to offer Load more.
             more: next.as_ref().is_some_and(|n| *n != first_url),
+            expired: first.expired,
+            publication: first.publication.clone(),
             items: Vec::new(),
             complete: true,
         };

@@ -66,7 +66,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use crate::fetch::{Api, DEFAULT_TIMEOUT};
+    use crate::fetch::{Api, FeedPages, DEFAULT_TIMEOUT};
     use crate::files::{read, remove_page, write};
     use crate::manifest::{fingerprint, Made, Manifest};
     use crate::oembed;
@@ -157,7 +157,7 @@ mod native {
         let mut listings = vec![None];
         listings.extend(sections(&feed.first_page).into_iter().map(Some));
         for section in &listings {
-            let page = all_news(&feed.first_page, feed.more, section.clone());
+            let page = all_news(&feed, section.clone());
             let path = match section {
                 None => "index.html".to_owned(),
                 Some(name) => {
@@ -536,7 +536,9 @@ mod native {
     /// under day headings, in the app's own components. Headings are dates (never "Today"),
     /// true on any day the page is read. The controls that need the app are its own, drawn
     /// still: the style sheet keeps them out of sight until the app adopts the page.
-    fn all_news(first_page: &[FeedItem], more: bool, section: Option<String>) -> String {
+    fn all_news(feed: &FeedPages, section: Option<String>) -> String {
+        let (first_page, more, expired) = (&feed.first_page, feed.more, feed.expired);
+        let publication = feed.publication.clone();
         let sections = sections(first_page);
         let items: Vec<FeedItem> = first_page
             .iter()
@@ -549,7 +551,7 @@ mod native {
                 <FeedMore has_next=more loading=false error=Signal::stored(None) on_more=|| ()/>
             };
             view! {
-                <SiteFrame>
+                <SiteFrame publication=publication.clone()>
                     <FeedView section=section.clone()>
                         <FeedContent
                             items
@@ -558,6 +560,7 @@ mod native {
                             new_stories=new_stories.into_any()
                             more=foot.into_any()
                             dated_headings=true
+                            expired
                         />
                     </FeedView>
                 </SiteFrame>
