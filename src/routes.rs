@@ -9,6 +9,8 @@ pub const SAVED: &str = "/saved";
 
 /// The query parameter that narrows All News to one section.
 pub const SECTION_PARAM: &str = "section";
+/// The query parameter that narrows All News to one JSON Feed tag.
+pub const TAG_PARAM: &str = "tag";
 
 /// Partner embeds live under this prefix: chrome-less pages made to sit in another site's iframe.
 pub const EMBED_PREFIX: &str = "/embed/";
@@ -23,9 +25,10 @@ pub const EMBED_ARTICLE_PREFIX: &str = "/embed/news/";
 /// addresses with this one function, so both show the same page for the same address.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// `/`, optionally narrowed to one section (`/?section=World`).
+    /// `/`, optionally narrowed to one section (`/?section=World`) or one tag (`/?tag=NATO`).
     AllNews {
         section: Option<String>,
+        tag: Option<String>,
     },
     /// `/news/:id`, with the id decoded.
     Article(String),
@@ -36,8 +39,11 @@ impl Route {
     /// Reads a path and its query (`?a=b`, form-encoded as `URLSearchParams` writes it).
     pub fn from_address(path: &str, query: &str) -> Self {
         if path == ALL_NEWS {
-            let section = query_value(query, SECTION_PARAM).filter(|s| !s.is_empty());
-            return Self::AllNews { section };
+            let value = |name| query_value(query, name).filter(|v| !v.is_empty());
+            return Self::AllNews {
+                section: value(SECTION_PARAM),
+                tag: value(TAG_PARAM),
+            };
         }
         match path
             .strip_prefix(ARTICLE_PREFIX)
@@ -93,6 +99,11 @@ pub fn section(name: &str) -> String {
     format!("/?{SECTION_PARAM}={}", percent_encode(name))
 }
 
+/// All News narrowed to one tag.
+pub fn tag(name: &str) -> String {
+    format!("/?{TAG_PARAM}={}", percent_encode(name))
+}
+
 /// Everything but RFC 3986's unreserved characters is escaped.
 pub fn percent_encode(text: &str) -> String {
     let mut encoded = String::with_capacity(text.len());
@@ -129,6 +140,7 @@ mod tests {
         use super::Route;
         let all = |section: Option<&str>| Route::AllNews {
             section: section.map(str::to_owned),
+            tag: None,
         };
         assert_eq!(Route::from_address("/", ""), all(None));
         assert_eq!(Route::from_address("/", "?section="), all(None));
@@ -163,6 +175,31 @@ mod tests {
         ] {
             assert_eq!(Route::from_address(other, ""), Route::NotFound, "{other}");
         }
+    }
+
+    #[test]
+    fn tags_round_trip_through_their_address() {
+        use super::Route;
+        for name in ["NATO", "Arts & Culture", "فنون", "a=b?c#d"] {
+            let address = super::tag(name);
+            let (path, query) = address.split_once('?').unwrap();
+            assert_eq!(
+                Route::from_address(path, query),
+                Route::AllNews {
+                    section: None,
+                    tag: Some(name.into())
+                },
+                "{name}"
+            );
+        }
+        assert_eq!(super::tag("Arts & Culture"), "/?tag=Arts%20%26%20Culture");
+        assert_eq!(
+            Route::from_address("/", "?tag="),
+            Route::AllNews {
+                section: None,
+                tag: None
+            }
+        );
     }
 
     #[test]
