@@ -170,9 +170,9 @@ fn each_card_and_foreign_article_takes_its_items_language_and_direction() {
 fn a_tag_view_is_headed_by_its_tag_and_no_section_is_current() {
     let html = render(|| {
         view! {
-            <FeedView section=None tag="فنون".to_owned()>
+            <FeedView section=None tag=Some("فنون".to_owned())>
                 <FeedContent items=Vec::new() sections=vec!["World".to_owned()] section=None
-                    tag="فنون".to_owned() new_stories=().into_any() more=().into_any()/>
+                    tag=Some("فنون".to_owned()) new_stories=().into_any() more=().into_any()/>
             </FeedView>
         }
         .into_any()

@@ -13,7 +13,6 @@ pub const FEED_LIST_ID: &str = "feed-list";
 pub fn FeedView(
     section: Option<String>,
     /// A publisher's tag, of any language and direction: its heading finds its own.
-    #[prop(optional)]
     tag: Option<String>,
     children: Children,
 ) -> impl IntoView {
@@ -37,7 +36,7 @@ pub fn FeedContent(
     items: Vec<FeedItem>,
     sections: Vec<String>,
     section: Option<String>,
-    #[prop(optional)] tag: Option<String>,
+    tag: Option<String>,
     new_stories: AnyView,
     more: AnyView,
     /// Every heading a date (never "Today"), for a page read on another day than it was made.

@@ -367,11 +367,12 @@ mod native {
             };
             view! {
                 <SiteFrame>
-                    <FeedView section=section.clone()>
+                    <FeedView section=section.clone() tag=None>
                         <FeedContent
                             items
                             sections
                             section
+                            tag=None
                             new_stories=new_stories.into_any()
                             more=foot.into_any()
                             dated_headings=true
