@@ -9,7 +9,9 @@ It exists so that the pictures can be remade or changed:
 
 Every illustration is drawn at twice 1280x720 (for clean anti-aliased edges), scaled down,
 given a faint film grain and written as progressive, optimised JPEG (quality 78) at
-1280x720 and 640x360: public/images/<slug>-1280.jpg and <slug>-640.jpg.
+1280x720, 640x360, 320x180 and 160x90: public/images/<slug>-<width>.jpg. The two small ones
+are for cards' thumbnails (the feed's `_broadsheet.image_srcset`), so a 96 px picture in a
+partner's sidebar is not a 640 px download.
 Everything is deterministic (fixed random seeds), so re-running gives the same pictures.
 No text, no photographs, no third-party artwork: all shapes are drawn here.
 """
@@ -25,7 +27,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 BASE_W, BASE_H = 1280, 720  # drawing coordinates
 SS = 2                      # supersampling factor
 W, H = BASE_W * SS, BASE_H * SS
-SIZES = (1280, 640)
+SIZES = (1280, 640, 320, 160)
 QUALITY = 78
 
 

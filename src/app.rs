@@ -35,6 +35,9 @@ impl Adoption {
     fn read(data: &str) -> Option<Adoption> {
         let route = current_route();
         match route {
+            // Tag views are not pre-rendered: a host that answers one with All News's page
+            // gets it drawn again, narrowed, rather than adopted as it stands.
+            Route::AllNews { tag: Some(_), .. } => None,
             Route::AllNews { .. } => api::adopted_first_feed_page(data).ok().map(Adoption::Feed),
             Route::Article(_) => api::parse_article(data)
                 .ok()
@@ -47,7 +50,8 @@ impl Adoption {
 /// Which page component an address needs.
 #[derive(Clone, PartialEq)]
 enum Page {
-    Feed(Option<String>),
+    /// Narrowed to a section, or to a tag.
+    Feed(Option<String>, Option<String>),
     Article(String),
     NotFound,
 }
@@ -80,7 +84,7 @@ fn App(adopted: Option<Adoption>, drawn: browser::Drawn) -> impl IntoView {
     browser::on_connectivity_change(move |now_online| online.set(now_online));
     browser::replace_children_with_view(".offline-notice", view! { <OfflineNotice online/> });
     let page = Memo::new(move |_| match route.get() {
-        Route::AllNews { section } => Page::Feed(section),
+        Route::AllNews { section, tag } => Page::Feed(section, tag),
         Route::Article(id) => Page::Article(id),
         Route::NotFound => Page::NotFound,
     });
@@ -91,7 +95,7 @@ fn App(adopted: Option<Adoption>, drawn: browser::Drawn) -> impl IntoView {
         {move || {
             let page = page.get();
             match (adopted.try_update_value(Option::take).flatten(), page.clone()) {
-                (Some(Adoption::Feed(first)), Page::Feed(section)) => {
+                (Some(Adoption::Feed(first)), Page::Feed(section, _)) => {
                     return view! { <AdoptedFeedPage first section/> }.into_any();
                 }
                 (Some(Adoption::Article(article, document)), Page::Article(id)) => {
@@ -101,7 +105,7 @@ fn App(adopted: Option<Adoption>, drawn: browser::Drawn) -> impl IntoView {
             }
             drawn.update_value(browser::Drawn::remove);
             match page {
-                Page::Feed(section) => view! { <FeedPage section/> }.into_any(),
+                Page::Feed(section, tag) => view! { <FeedPage section tag/> }.into_any(),
                 Page::Article(id) => view! { <ArticlePage id/> }.into_any(),
                 Page::NotFound => NotFoundPage().into_any(),
             }

@@ -11,6 +11,8 @@ pub const SAVED: &str = "/saved";
 
 /// The query parameter that narrows All News to one section.
 pub const SECTION_PARAM: &str = "section";
+/// The query parameter that narrows All News to one JSON Feed tag.
+pub const TAG_PARAM: &str = "tag";
 
 /// Partner embeds live under this prefix: chrome-less pages made to sit in another site's iframe.
 pub const EMBED_PREFIX: &str = "/embed/";
@@ -37,9 +39,10 @@ pub const EMBED_SCRIPT: &str = "/embed.js";
 /// addresses with this one function, so both show the same page for the same address.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// `/`, optionally narrowed to one section (`/?section=World`).
+    /// `/`, optionally narrowed to one section (`/?section=World`) or one tag (`/?tag=NATO`).
     AllNews {
         section: Option<String>,
+        tag: Option<String>,
     },
     /// `/news/:id`, with the id decoded.
     Article(String),
@@ -50,8 +53,11 @@ impl Route {
     /// Reads a path and its query (`?a=b`, form-encoded as `URLSearchParams` writes it).
     pub fn from_address(path: &str, query: &str) -> Self {
         if path == ALL_NEWS {
-            let section = browser::query_value(query, SECTION_PARAM).filter(|s| !s.is_empty());
-            return Self::AllNews { section };
+            let value = |name| browser::query_value(query, name).filter(|v| !v.is_empty());
+            return Self::AllNews {
+                section: value(SECTION_PARAM),
+                tag: value(TAG_PARAM),
+            };
         }
         match path
             .strip_prefix(ARTICLE_PREFIX)
@@ -154,6 +160,11 @@ pub fn section(name: &str) -> String {
     format!("/?{SECTION_PARAM}={}", percent_encode(name, QUERY_VALUE))
 }
 
+/// All News narrowed to one tag.
+pub fn tag(name: &str) -> String {
+    format!("/?{TAG_PARAM}={}", percent_encode(name, QUERY_VALUE))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -174,6 +185,7 @@ mod tests {
         use super::Route;
         let all = |section: Option<&str>| Route::AllNews {
             section: section.map(str::to_owned),
+            tag: None,
         };
         assert_eq!(Route::from_address("/", ""), all(None));
         assert_eq!(Route::from_address("/", "?section="), all(None));
@@ -221,6 +233,31 @@ mod tests {
         assert_eq!(
             percent_encode("Arts & Culture", QUERY_VALUE),
             "Arts%20%26%20Culture"
+        );
+    }
+
+    #[test]
+    fn tags_round_trip_through_their_address() {
+        use super::Route;
+        for name in ["NATO", "Arts & Culture", "فنون", "a=b?c#d"] {
+            let address = super::tag(name);
+            let (path, query) = address.split_once('?').unwrap();
+            assert_eq!(
+                Route::from_address(path, query),
+                Route::AllNews {
+                    section: None,
+                    tag: Some(name.into())
+                },
+                "{name}"
+            );
+        }
+        assert_eq!(super::tag("Arts & Culture"), "/?tag=Arts%20%26%20Culture");
+        assert_eq!(
+            Route::from_address("/", "?tag="),
+            Route::AllNews {
+                section: None,
+                tag: None
+            }
         );
     }
 

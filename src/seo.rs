@@ -123,7 +123,12 @@ pub fn article_head(article: &Article, origin: &str) -> PageHead {
 pub fn feed_head(section: Option<&str>, origin: &str) -> PageHead {
     let title = section.unwrap_or(strings::ALL_NEWS);
     let path = section.map_or_else(|| routes::ALL_NEWS.to_owned(), routes::section);
-    let canonical = absolute(&path, origin);
+    listing_head(title, &path, origin)
+}
+
+/// The head of a listing titled `title` at `path`: All News, a section of it, or a tag view.
+pub fn listing_head(title: &str, path: &str, origin: &str) -> PageHead {
+    let canonical = absolute(path, origin);
     let tag = |key, content: &str| MetaTag {
         key,
         content: content.to_owned(),

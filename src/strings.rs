@@ -27,6 +27,7 @@ pub const SHARE_FAILED: &str = "Copy this link:";
 pub const SECTIONS: &str = "Sections";
 pub const ALL_SECTIONS: &str = "All";
 pub const EMPTY_SECTION: &str = "No stories in this section yet.";
+pub const EMPTY_TAG: &str = "No stories with this tag yet.";
 pub const TODAY: &str = "Today";
 pub const YESTERDAY: &str = "Yesterday";
 pub const UNDATED: &str = "Undated";

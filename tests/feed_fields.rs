@@ -213,6 +213,7 @@ fn feed_content(feed: &Feed) -> Html {
                 items
                 sections=Vec::new()
                 section=None
+                tag=None
                 new_stories=().into_any()
                 more=().into_any()
                 expired

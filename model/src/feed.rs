@@ -2,7 +2,9 @@
 //! `_broadsheet` item extension. Read as liberally as good feed readers do: an item that cannot
 //! be shown is dropped on its own, and the rest of the page still shows.
 
-use super::article::{Article, Attachment, Author, Block, Image, Inline, Link, StoryCard};
+use super::article::{
+    Article, Attachment, Author, Block, Image, ImageSource, Inline, Link, StoryCard,
+};
 use super::html::{blocks_from_html, decode_entities};
 use super::time::{CivilDate, Timestamp};
 use super::url::SafeUrl;
@@ -58,6 +60,9 @@ fields! {
         "image_alt" => image_alt: String,
         "image_caption" => image_caption: String,
         "image_credit" => image_credit: String,
+        /// Other widths of `image`, as an article image's `srcset`: a card's thumbnail takes a
+        /// small one instead of the full picture.
+        "image_srcset" => image_srcset: Vec<ImageSource>,
         /// The article document, relative to the API base.
         "article" => article: SafeUrl,
     }
@@ -402,12 +407,13 @@ impl FeedItem {
         }
     }
 
-    /// The item's image as a hero, described by the `_broadsheet` fields where it has them.
-    fn hero(&self) -> Option<Image> {
+    /// The item's image as a hero, described by the `_broadsheet` fields where it has them; a
+    /// card's thumbnail too, which takes the size that fits from its `srcset`.
+    pub fn hero(&self) -> Option<Image> {
         let ext = self.broadsheet.as_ref();
         self.image.clone().map(|src| Image {
             src,
-            srcset: Vec::new(),
+            srcset: ext.and_then(|e| e.image_srcset.clone()).unwrap_or_default(),
             width: 0,
             height: 0,
             alt: self.image_alt(),
@@ -1058,6 +1064,33 @@ mod tests {
         );
         assert!(!odd.expired);
         assert_eq!(odd.publication, None, "no name, no identity to show");
+    }
+
+    #[test]
+    fn our_items_image_variants_become_the_cards_srcset_and_bad_ones_cost_only_themselves() {
+        let parsed = Feed::parse(&feed(json!([{
+            "id": "x", "image": "/images/a-640.jpg",
+            "_broadsheet": {"image_alt": "A", "image_srcset": [
+                {"url": "/images/a-160.jpg", "width": 160},
+                {"url": "javascript:alert(1)", "width": 320},
+                {"url": "/images/a-320.jpg"},
+                {"url": "/images/a-640.jpg", "width": 640}
+            ]}
+        }, {
+            "id": "y", "image": "/images/b.jpg", "_broadsheet": {"image_srcset": "b-160.jpg"}
+        }])))
+        .unwrap();
+        let hero = parsed.items[0].hero().unwrap();
+        assert_eq!(
+            hero.srcset_attribute().as_deref(),
+            Some("/images/a-160.jpg 160w, /images/a-640.jpg 640w")
+        );
+        assert_eq!(hero.alt, "A");
+        let plain = parsed.items[1].hero().unwrap();
+        assert_eq!(
+            (plain.src.as_str(), plain.srcset_attribute()),
+            ("/images/b.jpg", None)
+        );
     }
 
     #[test]

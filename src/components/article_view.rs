@@ -1,6 +1,6 @@
 use super::{ArticleHeader, Attachments, BodyBlock, Figure};
 use crate::model::{text_direction, Article, Block, HeadingLevel};
-use crate::strings;
+use crate::{routes, strings};
 use leptos::prelude::*;
 
 /// A whole article: header, hero and body, in the article's own language and direction.
@@ -38,7 +38,9 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 <footer class="article__footer">
                     <h2 class="visually-hidden">{strings::TOPICS}</h2>
                     <ul class="tags">
-                        {tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                        {tags.into_iter().map(|t| view! {
+                            <li><a href=routes::tag(&t)>{t.clone()}</a></li>
+                        }).collect_view()}
                     </ul>
                 </footer>
             })}

@@ -7,14 +7,22 @@ use leptos::prelude::*;
 /// new stories to it (`pages::feed`).
 pub const FEED_LIST_ID: &str = "feed-list";
 
-/// All News, or one section of it: the heading, and under it the stories or what stands in
-/// for them while they load. The pre-render and the app draw it alike.
+/// All News, or one section or tag of it: the heading, and under it the stories or what stands
+/// in for them while they load. The pre-render and the app draw it alike.
 #[component]
-pub fn FeedView(section: Option<String>, children: Children) -> impl IntoView {
-    let title = section.unwrap_or_else(|| strings::ALL_NEWS.to_owned());
+pub fn FeedView(
+    section: Option<String>,
+    /// A publisher's tag, of any language and direction: its heading finds its own.
+    tag: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let dir = tag.is_some().then_some("auto");
+    let title = tag
+        .or(section)
+        .unwrap_or_else(|| strings::ALL_NEWS.to_owned());
     view! {
         <div class="feed">
-            <h1 class="feed__title" tabindex="-1">{title}</h1>
+            <h1 class="feed__title" tabindex="-1" dir=dir>{title}</h1>
             {children()}
         </div>
     }
@@ -28,6 +36,7 @@ pub fn FeedContent(
     items: Vec<FeedItem>,
     sections: Vec<String>,
     section: Option<String>,
+    tag: Option<String>,
     new_stories: AnyView,
     more: AnyView,
     /// Every heading a date (never "Today"), for a page read on another day than it was made.
@@ -37,9 +46,11 @@ pub fn FeedContent(
     #[prop(optional)]
     expired: bool,
 ) -> impl IntoView {
-    let empty = items.is_empty().then_some(match section {
-        Some(_) => strings::EMPTY_SECTION,
-        None => strings::EMPTY_FEED,
+    let tagged = tag.is_some();
+    let empty = items.is_empty().then_some(match (&section, tagged) {
+        (_, true) => strings::EMPTY_TAG,
+        (Some(_), false) => strings::EMPTY_SECTION,
+        (None, false) => strings::EMPTY_FEED,
     });
     view! {
         <div class="feed__pages">
@@ -47,7 +58,7 @@ pub fn FeedContent(
             {expired.then(|| view! {
                 <p class="notice feed__expired" role="status">{strings::FEED_EXPIRED}</p>
             })}
-            <SectionNav sections current=section/>
+            <SectionNav sections current=section tagged/>
             <div id=FEED_LIST_ID>
                 <FeedList items dated_headings/>
             </div>

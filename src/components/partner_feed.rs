@@ -28,12 +28,11 @@ fn PartnerFeedItem(item: FeedItem) -> impl IntoView {
     let href = routes::article(&item.id);
     let title = item.display_title();
     let section = item.section().map(str::to_owned);
-    let alt = item.image_alt();
+    let picture = item.hero();
     let dir = item.language.as_deref().map(text_direction);
     // As on the site's cards: a story of no stated language finds its headline's direction.
     let text_dir = dir.is_none().then_some("auto");
     let FeedItem {
-        image,
         published,
         language,
         ..
@@ -47,9 +46,15 @@ fn PartnerFeedItem(item: FeedItem) -> impl IntoView {
                 </h2>
                 {published.map(|at| view! { <p class="embed-feed__time"><TimeTag at/></p> })}
             </div>
-            {image.map(|src| view! {
-                <img class="embed-feed__image" src=src.to_string() alt=alt
-                    width="160" height="90" loading="lazy" decoding="async"/>
+            // 96 px wide where it shows (`.embed-feed__image`): a 160 px variant at 1x.
+            {picture.map(|image| {
+                let srcset = image.srcset_attribute();
+                let sizes = srcset.is_some().then_some("96px");
+                view! {
+                    <img class="embed-feed__image" src=image.src.to_string() srcset=srcset
+                        sizes=sizes alt=image.alt width="160" height="90" loading="lazy"
+                        decoding="async"/>
+                }
             })}
         </li>
     }

@@ -2,10 +2,14 @@ use crate::{routes, strings};
 use leptos::prelude::*;
 
 /// The sections found in the feed, to narrow All News to one; the current one is marked for
-/// assistive technology as well as by its look.
+/// assistive technology as well as by its look. In a tag view none of them is the current page.
 #[component]
-pub fn SectionNav(sections: Vec<String>, current: Option<String>) -> impl IntoView {
-    let is_all = current.is_none();
+pub fn SectionNav(
+    sections: Vec<String>,
+    current: Option<String>,
+    #[prop(optional)] tagged: bool,
+) -> impl IntoView {
+    let is_all = current.is_none() && !tagged;
     view! {
         <nav class="section-nav" aria-label=strings::SECTIONS>
             <ul>

@@ -149,7 +149,12 @@ impl FeedStore {
 
     /// Whether there is a page after the last one loaded; tracked.
     fn has_next(&self, first: &Page) -> bool {
-        self.status.with(|s| match &s.next {
+        self.status.track();
+        self.has_next_untracked(first)
+    }
+
+    fn has_next_untracked(&self, first: &Page) -> bool {
+        self.status.with_untracked(|s| match &s.next {
             Some(next) => next.is_some(),
             None => first.next.is_some(),
         })
@@ -185,11 +190,12 @@ impl FeedStore {
                     }) else {
                         return;
                     };
-                    on_loaded(added);
+                    // The status first: a narrowed view that found too few may ask for the next.
                     self.status.update(|s| {
                         s.next = Some(next);
                         s.loading = false;
                     });
+                    on_loaded(added);
                 }
                 Err(e) => self.status.update(|s| {
                     s.error = Some(e);
@@ -200,31 +206,52 @@ impl FeedStore {
     }
 }
 
-/// The stories of `section` among `items` (all of them without a section).
-fn in_section(items: Vec<FeedItem>, section: Option<&str>) -> Vec<FeedItem> {
-    match section {
-        Some(name) => items
+/// What All News is narrowed to: one section (`?section=`), one tag (`?tag=`), or neither.
+#[derive(Clone, Default)]
+struct Narrowing {
+    section: Option<String>,
+    tag: Option<String>,
+}
+
+impl Narrowing {
+    fn is_narrowed(&self) -> bool {
+        self.section.is_some() || self.tag.is_some()
+    }
+
+    /// The stories among `items` that belong here.
+    fn keep(&self, items: Vec<FeedItem>) -> Vec<FeedItem> {
+        let (section, tag) = (self.section.as_deref(), self.tag.as_deref());
+        items
             .into_iter()
-            .filter(|i| i.section() == Some(name))
-            .collect(),
-        None => items,
+            .filter(|i| section.is_none_or(|s| i.section() == Some(s)))
+            .filter(|i| tag.is_none_or(|t| i.tags.iter().any(|own| own == t)))
+            .collect()
     }
 }
 
-/// All News: the feed's items by day, optionally narrowed to one section (`?section=`).
+/// All News: the feed's items by day, optionally narrowed to one section (`?section=`) or
+/// one tag (`?tag=`).
 #[component]
-pub fn FeedPage(section: Option<String>) -> impl IntoView {
+pub fn FeedPage(section: Option<String>, tag: Option<String>) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     let first = store.first_page();
-    browser::set_page_head(&seo::feed_head(section.as_deref(), &browser::page_origin()));
-    let narrowed = section.clone();
+    let origin = browser::page_origin();
+    let head = match &tag {
+        Some(name) => seo::listing_head(name, &routes::tag(name), &origin),
+        None => seo::feed_head(section.as_deref(), &origin),
+    };
+    browser::set_page_head(&head);
+    let narrowing = Narrowing {
+        section: section.clone(),
+        tag: tag.clone(),
+    };
     view! {
-        <FeedView section>
+        <FeedView section tag>
             {move || match first.answer() {
                 None => FeedSkeleton().into_any(),
                 Some(Ok(page)) => {
-                    let section = narrowed.clone();
-                    view! { <FeedPages first=page store section/> }.into_any()
+                    let narrowing = narrowing.clone();
+                    view! { <FeedPages first=page store narrowing/> }.into_any()
                 }
                 Some(Err(error)) => view! {
                     <LoadError
@@ -241,7 +268,7 @@ pub fn FeedPage(section: Option<String>) -> impl IntoView {
 
 /// The pages loaded so far, drawn by the app, with its live controls.
 #[component]
-fn FeedPages(first: Page, store: FeedStore, section: Option<String>) -> impl IntoView {
+fn FeedPages(first: Page, store: FeedStore, narrowing: Narrowing) -> impl IntoView {
     let back_to = store
         .kept
         .try_update_value(|k| std::mem::take(&mut k.moved_in_history).then_some(k.scroll_y));
@@ -250,7 +277,8 @@ fn FeedPages(first: Page, store: FeedStore, section: Option<String>) -> impl Int
     }
     let all = store.kept.with_value(|k| k.stories.all(&first.feed.items));
     let sections = sections(&all);
-    let items = in_section(all, section.as_deref());
+    let items = narrowing.keep(all);
+    let Narrowing { section, tag } = narrowing.clone();
     let expired = first.feed.expired;
     if let Some(publication) = first.feed.publication.clone() {
         let name = MastheadName(MastheadNameProps {
@@ -258,8 +286,8 @@ fn FeedPages(first: Page, store: FeedStore, section: Option<String>) -> impl Int
         });
         browser::replace_with_view(".masthead__name", name.into_any());
     }
-    let (new_stories, more) = live_controls(store, first, section.clone());
-    view! { <FeedContent items sections section new_stories more expired/> }
+    let (new_stories, more) = live_controls(store, first, narrowing);
+    view! { <FeedContent items sections section tag new_stories more expired/> }
 }
 
 /// All News as the pre-render drew it, taken over where it stands: the store starts from the
@@ -270,7 +298,8 @@ pub fn AdoptedFeedPage(first: Page, section: Option<String>) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     store.adopt_first_page(first.clone());
     let expired = first.feed.expired;
-    let (new_stories, more) = live_controls(store, first, section);
+    let narrowing = Narrowing { section, tag: None };
+    let (new_stories, more) = live_controls(store, first, narrowing);
     browser::replace_with_view(".feed__pages > .new-stories", new_stories);
     browser::replace_with_view(".feed__pages > .feed__more", more);
     browser::relabel_times_in_main();
@@ -282,7 +311,7 @@ pub fn AdoptedFeedPage(first: Page, section: Option<String>) -> impl IntoView {
 /// The new-stories prompt and the feed's foot, working: both the app's page and an adopted
 /// one have them. The feed looks for new stories while it is shown, unless its publisher has
 /// ended it.
-fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (AnyView, AnyView) {
+fn live_controls(store: FeedStore, first: Page, narrowing: Narrowing) -> (AnyView, AnyView) {
     let (kept, status) = (store.kept, store.status);
     // Stories added later are drawn under this page's owner: they live as long as it does.
     let owner = Owner::current().unwrap_or_default();
@@ -298,9 +327,9 @@ fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (Any
         on_cleanup(move || poll.clear());
     }
     let show_new = {
-        let (section, owner) = (section.clone(), owner.clone());
+        let (narrowing, owner) = (narrowing.clone(), owner.clone());
         move || {
-            let new = in_section(store.show_new(), section.as_deref());
+            let new = narrowing.keep(store.show_new());
             owner.with(|| add_stories(new, true));
             browser::scroll_to_after_layout(0.0);
         }
@@ -313,27 +342,9 @@ fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (Any
     }
     .into_any();
 
-    // A keyboard reader who asked for more goes on reading from the first story that came:
-    // otherwise focus would stay below the new stories, or be lost with the button.
     let load_more = {
         let first = first.clone();
-        move || {
-            let (section, owner) = (section.clone(), owner.clone());
-            store.load_more(&first, move |new| {
-                let added = in_section(new, section.as_deref());
-                let links = added
-                    .iter()
-                    .map(|i| {
-                        format!(
-                            "#main .feed-item__title a[href=\"{}\"]",
-                            routes::article(&i.id)
-                        )
-                    })
-                    .collect();
-                owner.with(|| add_stories(added, false));
-                browser::focus_first_after_layout(links);
-            })
-        }
+        move || load_narrowed(store, first.clone(), narrowing.clone(), owner.clone(), 0)
     };
     let has_next = Signal::derive(move || store.has_next(&first));
     let loading = Signal::derive(move || status.with(|s| s.loading));
@@ -342,6 +353,38 @@ fn live_controls(store: FeedStore, first: Page, section: Option<String>) -> (Any
     });
     let more = view! { <FeedMore has_next loading error on_more=load_more/> }.into_any();
     (new_stories, more)
+}
+
+/// Loads the next page and adds its stories that belong here. A narrowed view goes on along
+/// `next_url` until it has added a page's worth of stories (as many as the first page has) or
+/// the feed ends: a rare tag's stories may be pages apart, and Load more that adds nothing
+/// looks broken. `shown` counts the stories this press of the button has added so far.
+fn load_narrowed(store: FeedStore, first: Page, narrowing: Narrowing, owner: Owner, shown: usize) {
+    let next_first = first.clone();
+    store.load_more(&first, move |new| {
+        let added = narrowing.keep(new);
+        // A keyboard reader who asked for more goes on reading from the first story that
+        // came: otherwise focus would stay below the new stories, or be lost with the button.
+        let links: Vec<String> = added
+            .iter()
+            .map(|i| {
+                format!(
+                    "#main .feed-item__title a[href=\"{}\"]",
+                    routes::article(&i.id)
+                )
+            })
+            .collect();
+        let shown_now = shown + added.len();
+        owner.with(|| add_stories(added, false));
+        if shown == 0 && !links.is_empty() {
+            browser::focus_first_after_layout(links);
+        }
+        let enough = next_first.feed.items.len().max(1);
+        let has_next = store.has_next_untracked(&next_first);
+        if narrowing.is_narrowed() && shown_now < enough && has_next {
+            load_narrowed(store, next_first, narrowing, owner, shown_now);
+        }
+    });
 }
 
 /// Adds stories to the list on the page, newest first (`at_top`) or after the others, without

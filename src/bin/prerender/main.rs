@@ -552,11 +552,12 @@ mod native {
             };
             view! {
                 <SiteFrame publication=publication.clone()>
-                    <FeedView section=section.clone()>
+                    <FeedView section=section.clone() tag=None>
                         <FeedContent
                             items
                             sections
                             section
+                            tag=None
                             new_stories=new_stories.into_any()
                             more=foot.into_any()
                             dated_headings=true
