@@ -131,8 +131,15 @@ impl Lenient for Text {
         Some(Text(text))
     }
     fn from_number(number: serde_json::Number) -> Option<Self> {
-        Some(Text(number.to_string()))
+        whole_number(&number).map(Text)
     }
+}
+
+/// A whole number as text: front matter writes years and ids as numbers, never fractions, and
+/// reading a fraction would cost every reader's download a float formatter for nothing.
+fn whole_number(number: &serde_json::Number) -> Option<String> {
+    let signed = number.as_i64().map(|n| n.to_string());
+    signed.or_else(|| number.as_u64().map(|n| n.to_string()))
 }
 
 /// Text a generator may have escaped as HTML (`Add Task &amp; Sub Tasks`, `&#8217;`): its
@@ -152,7 +159,7 @@ impl Lenient for PlainText {
         Some(PlainText(decode_entities(&text)))
     }
     fn from_number(number: serde_json::Number) -> Option<Self> {
-        Some(PlainText(number.to_string()))
+        whole_number(&number).map(PlainText)
     }
 }
 
@@ -731,7 +738,7 @@ mod tests {
             ["an", "array"],
             42,
             null,
-            {"id": 7.5, "content_text": "fractional id"},
+            {"id": 7.5, "url": "/news/fractional", "content_text": "a fraction is no id"},
             {"id": {"nested": "id"}, "url": "/news/by-url"},
             {"id": "w", "title": true, "summary": ["s"], "content_text": "kept",
              "authors": 5, "tags": ["a", 1, {"b": 2}, "c"], "language": false,
@@ -742,7 +749,7 @@ mod tests {
         ])))
         .unwrap();
         let ids: Vec<_> = parsed.items.iter().map(|i| i.id.as_str()).collect();
-        assert_eq!(ids, ["7.5", "/news/by-url", "w", "x"]);
+        assert_eq!(ids, ["/news/fractional", "/news/by-url", "w", "x"]);
         let item = &parsed.items[2];
         assert_eq!((&item.title, &item.summary), (&None, &None));
         assert_eq!(item.content_text.as_deref(), Some("kept"));
