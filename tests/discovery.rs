@@ -6,53 +6,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod markup;
-use broadsheet::model::{Article, Feed};
+mod site;
 use markup::select;
 use scraper::Html;
-use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use serde_json::Value;
+use site::{sample_api, sample_article, sample_ids, shell, site_dir, story, write_feed};
+use std::path::Path;
 use std::process::Command;
 
 const SITE: &str = "https://news.example";
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A fresh directory for one test's site, removed when the test is over.
-struct Site(PathBuf);
-
-impl std::ops::Deref for Site {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn site_dir(name: &str) -> Site {
-    let dir = std::env::temp_dir().join(format!(
-        "broadsheet-discovery-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    Site(dir)
-}
-
-/// The app's page as Trunk's input has it.
-fn shell() -> String {
-    std::fs::read_to_string(repo().join("index.html")).unwrap()
-}
-
-fn sample_api() -> PathBuf {
-    repo().join("public/api")
-}
 
 struct Run {
     ok: bool,
@@ -98,24 +60,6 @@ fn alternates(page: &Html, kind: &str) -> Vec<(String, String)> {
             (attr("href"), attr("title"))
         })
         .collect()
-}
-
-/// Every story of the sample feed, along `next_url`.
-fn sample_ids() -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut next = Some("feed.json".to_owned());
-    while let Some(name) = next {
-        let feed =
-            Feed::parse(&std::fs::read_to_string(sample_api().join(&name)).unwrap()).unwrap();
-        ids.extend(feed.items.iter().map(|i| i.id.clone()));
-        next = feed.next_url.map(|u| u.to_string());
-    }
-    ids
-}
-
-fn sample_article(id: &str) -> Article {
-    let path = sample_api().join(format!("articles/{id}.json"));
-    Article::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 fn oembed(dist: &Path, id: &str) -> Value {
@@ -360,38 +304,6 @@ fn every_article_has_an_oembed_document_its_page_links() {
     }
 }
 
-/// A story of a test feed: its feed item and its article document.
-fn story(id: &str, headline: &str, modified: &str) -> (Value, Value) {
-    let item = json!({
-        "id": id, "url": format!("/news/{id}"), "title": headline,
-        "date_published": "2022-01-11T09:30:00Z", "date_modified": modified,
-        "_broadsheet": { "section": "World", "article": format!("articles/{id}.json") }
-    });
-    let document = json!({
-        "id": id, "url": format!("/news/{id}"), "headline": headline, "section": "World",
-        "language": "en", "published": "2022-01-11T09:30:00Z", "modified": modified,
-        "body": [{ "type": "paragraph", "content": [{ "text": "A paragraph." }] }]
-    });
-    (item, document)
-}
-
-fn write_feed(api: &Path, stories: &[(Value, Value)]) {
-    std::fs::create_dir_all(api.join("articles")).unwrap();
-    let feed = json!({
-        "version": "https://jsonfeed.org/version/1.1", "title": "Test",
-        "items": stories.iter().map(|(item, _)| item.clone()).collect::<Vec<_>>()
-    });
-    std::fs::write(api.join("feed.json"), feed.to_string()).unwrap();
-    for (item, document) in stories {
-        let id = item["id"].as_str().unwrap();
-        std::fs::write(
-            api.join(format!("articles/{id}.json")),
-            document.to_string(),
-        )
-        .unwrap();
-    }
-}
-
 fn has_oembed(dist: &Path, id: &str) -> bool {
     dist.join("oembed").join(format!("{id}.json")).is_file()
 }
@@ -403,10 +315,13 @@ fn has_oembed(dist: &Path, id: &str) -> bool {
 fn oembed_documents_follow_the_feed() {
     let dist = site_dir("oembed-prune");
     let api = dist.join("api");
-    let stays = story("stays", "Stays", "2022-01-12T10:00:00Z");
+    let stays = story("stays", "Stays", "World", "2022-01-12T10:00:00Z");
     write_feed(
         &api,
-        &[stays.clone(), story("goes", "Goes", "2022-01-12T10:00:00Z")],
+        &[&[
+            stays.clone(),
+            story("goes", "Goes", "World", "2022-01-12T10:00:00Z"),
+        ]],
     );
     prerender(&dist, &api);
     assert!(has_oembed(&dist, "stays") && has_oembed(&dist, "goes"));
@@ -415,10 +330,10 @@ fn oembed_documents_follow_the_feed() {
     // Updated: written again, whole.
     write_feed(
         &api,
-        &[
-            story("stays", "Stays, updated", "2022-01-13T10:00:00Z"),
-            story("goes", "Goes", "2022-01-12T10:00:00Z"),
-        ],
+        &[&[
+            story("stays", "Stays, updated", "World", "2022-01-13T10:00:00Z"),
+            story("goes", "Goes", "World", "2022-01-12T10:00:00Z"),
+        ]],
     );
     prerender(&dist, &api);
     assert_eq!(oembed(&dist, "stays")["title"], "Stays, updated");
@@ -432,7 +347,7 @@ fn oembed_documents_follow_the_feed() {
     );
 
     // Gone from the feed: its document goes with its page.
-    write_feed(&api, std::slice::from_ref(&stays));
+    write_feed(&api, &[std::slice::from_ref(&stays)]);
     let summary = prerender(&dist, &api);
     assert!(!has_oembed(&dist, "goes"), "{summary}");
     assert!(summary.contains("oembed/goes.json"), "{summary}");
@@ -469,7 +384,10 @@ fn a_hostile_headline_stays_text_in_the_document_and_its_link() {
     let dist = site_dir("oembed-hostile");
     let api = dist.join("api");
     let evil = "</script><script>alert(1)</script>\"><img src=x onerror=alert(2)><!--";
-    write_feed(&api, &[story("hostile", evil, "2022-01-12T10:00:00Z")]);
+    write_feed(
+        &api,
+        &[&[story("hostile", evil, "World", "2022-01-12T10:00:00Z")]],
+    );
     prerender(&dist, &api);
     let page = html(&dist.join("news/hostile/index.html"));
     assert_eq!(

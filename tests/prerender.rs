@@ -7,10 +7,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod markup;
+mod site;
 use broadsheet::model::{Article, Block, Feed};
 use markup::{assert_hero_captioned, select, squash, text};
 use scraper::{Html, Selector};
 use serde_json::{json, Value};
+use site::{sample_api, sample_article, sample_ids, shell, site_dir, story, write_feed};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -19,42 +21,6 @@ use std::time::{Duration, Instant};
 
 const SITE: &str = "https://news.example";
 const SEED_ID: &str = "eight-hour-us-russia-talks";
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A fresh directory for one test's site, removed when the test is over.
-struct Site(PathBuf);
-
-impl std::ops::Deref for Site {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn site_dir(name: &str) -> Site {
-    let dir = std::env::temp_dir().join(format!(
-        "broadsheet-prerender-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    Site(dir)
-}
-
-/// The app's page as Trunk's input has it: what the pre-render needs of a build is its head
-/// and body, which Trunk keeps.
-fn shell() -> String {
-    std::fs::read_to_string(repo().join("index.html")).unwrap()
-}
 
 fn prerender(dist: &Path, api: &Path) -> String {
     prerender_from(dist, api.to_str().unwrap())
@@ -113,20 +79,11 @@ fn run(dist: &Path, api: &str, shell: &str, more: &[&str]) -> Run {
     }
 }
 
-fn sample_api() -> PathBuf {
-    repo().join("public/api")
-}
-
 fn page(dist: &Path, id: &str) -> Html {
     let path = dist.join("news").join(id).join("index.html");
     Html::parse_document(
         &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
     )
-}
-
-fn sample_article(id: &str) -> Article {
-    let path = sample_api().join(format!("articles/{id}.json"));
-    Article::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// The content of the one head tag with this attribute and value, e.g. `("property", "og:url")`.
@@ -157,14 +114,7 @@ fn absolute(path: &str) -> String {
 fn every_article_of_the_feed_gets_its_page_and_the_shell_is_kept() {
     let dist = site_dir("all");
     let summary = prerender(&dist, &sample_api());
-    let mut ids = Vec::new();
-    let mut next = Some("feed.json".to_owned());
-    while let Some(name) = next {
-        let feed =
-            Feed::parse(&std::fs::read_to_string(sample_api().join(&name)).unwrap()).unwrap();
-        ids.extend(feed.items.iter().map(|i| i.id.clone()));
-        next = feed.next_url.map(|u| u.to_string());
-    }
+    let ids = sample_ids();
     assert!(ids.len() >= 9, "{ids:?}");
     for id in &ids {
         let html = page(&dist, id);
@@ -640,49 +590,6 @@ fn serve(answer: impl Fn(&str, usize) -> Reply + Send + Sync + 'static) -> Api {
 
 fn serve_dir(dir: PathBuf) -> Api {
     serve(move |name, _| Reply::File(dir.join(name)))
-}
-
-/// A story of a test feed: its feed item and its article document.
-fn story(id: &str, headline: &str, section: &str, modified: &str) -> (Value, Value) {
-    let item = json!({
-        "id": id, "url": format!("/news/{id}"), "title": headline,
-        "date_published": "2022-01-11T09:30:00Z", "date_modified": modified,
-        "_broadsheet": { "section": section, "article": format!("articles/{id}.json") }
-    });
-    let document = json!({
-        "id": id, "url": format!("/news/{id}"), "headline": headline, "section": section,
-        "language": "en", "published": "2022-01-11T09:30:00Z", "modified": modified,
-        "body": [{ "type": "paragraph", "content": [{ "text": "A paragraph." }] }]
-    });
-    (item, document)
-}
-
-/// Writes a feed of these pages (`feed.json`, then `feed-2.json`, ... along `next_url`) and
-/// each story's document into the API directory `api`.
-fn write_feed(api: &Path, pages: &[&[(Value, Value)]]) {
-    std::fs::create_dir_all(api.join("articles")).unwrap();
-    for (n, stories) in pages.iter().enumerate() {
-        let name = |n: usize| match n {
-            0 => "feed.json".to_owned(),
-            n => format!("feed-{}.json", n + 1),
-        };
-        let mut feed = json!({
-            "version": "https://jsonfeed.org/version/1.1", "title": "Test",
-            "items": stories.iter().map(|(item, _)| item.clone()).collect::<Vec<_>>()
-        });
-        if n + 1 < pages.len() {
-            feed["next_url"] = json!(name(n + 1));
-        }
-        std::fs::write(api.join(name(n)), feed.to_string()).unwrap();
-        for (item, document) in stories.iter() {
-            let id = item["id"].as_str().unwrap();
-            std::fs::write(
-                api.join(format!("articles/{id}.json")),
-                document.to_string(),
-            )
-            .unwrap();
-        }
-    }
 }
 
 fn headline(dist: &Path, id: &str) -> String {
