@@ -2,7 +2,7 @@ use crate::api;
 use crate::browser;
 use crate::components::{OfflineNotice, RouteAnnouncer, SiteFrame};
 use crate::pages::{
-    AdoptedArticlePage, AdoptedFeedPage, ArticlePage, FeedPage, FeedStore, NotFoundPage,
+    AdoptedAllNewsPage, AdoptedArticlePage, AllNewsPage, ArticlePage, FeedStore, NotFoundPage,
 };
 use crate::routes::Route;
 use leptos::prelude::*;
@@ -96,7 +96,7 @@ fn App(adopted: Option<Adoption>, drawn: browser::Drawn) -> impl IntoView {
             let page = page.get();
             match (adopted.try_update_value(Option::take).flatten(), page.clone()) {
                 (Some(Adoption::Feed(first)), Page::Feed(section, _)) => {
-                    return view! { <AdoptedFeedPage first section/> }.into_any();
+                    return view! { <AdoptedAllNewsPage first section/> }.into_any();
                 }
                 (Some(Adoption::Article(article, document)), Page::Article(id)) => {
                     return view! { <AdoptedArticlePage id article document/> }.into_any();
@@ -105,7 +105,7 @@ fn App(adopted: Option<Adoption>, drawn: browser::Drawn) -> impl IntoView {
             }
             drawn.update_value(browser::Drawn::remove);
             match page {
-                Page::Feed(section, tag) => view! { <FeedPage section tag/> }.into_any(),
+                Page::Feed(section, tag) => view! { <AllNewsPage section tag/> }.into_any(),
                 Page::Article(id) => view! { <ArticlePage id/> }.into_any(),
                 Page::NotFound => NotFoundPage().into_any(),
             }

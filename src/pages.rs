@@ -11,5 +11,5 @@ mod not_found;
 pub use article::{AdoptedArticlePage, ArticlePage};
 pub use embed_feed::EmbedFeedPage;
 pub use embed_story::EmbedStoryPage;
-pub use feed::{AdoptedFeedPage, FeedPage, FeedStore};
+pub use feed::{AdoptedAllNewsPage, AllNewsPage, FeedStore};
 pub use not_found::NotFoundPage;

@@ -232,7 +232,7 @@ impl Narrowing {
 /// All News: the feed's items by day, optionally narrowed to one section (`?section=`) or
 /// one tag (`?tag=`).
 #[component]
-pub fn FeedPage(section: Option<String>, tag: Option<String>) -> impl IntoView {
+pub fn AllNewsPage(section: Option<String>, tag: Option<String>) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     let first = store.first_page();
     let origin = browser::page_origin();
@@ -251,7 +251,7 @@ pub fn FeedPage(section: Option<String>, tag: Option<String>) -> impl IntoView {
                 None => FeedSkeleton().into_any(),
                 Some(Ok(page)) => {
                     let narrowing = narrowing.clone();
-                    view! { <FeedPages first=page store narrowing/> }.into_any()
+                    view! { <AllNewsPages first=page store narrowing/> }.into_any()
                 }
                 Some(Err(error)) => view! {
                     <LoadError
@@ -268,7 +268,7 @@ pub fn FeedPage(section: Option<String>, tag: Option<String>) -> impl IntoView {
 
 /// The pages loaded so far, drawn by the app, with its live controls.
 #[component]
-fn FeedPages(first: Page, store: FeedStore, narrowing: Narrowing) -> impl IntoView {
+fn AllNewsPages(first: Page, store: FeedStore, narrowing: Narrowing) -> impl IntoView {
     let back_to = store
         .kept
         .try_update_value(|k| std::mem::take(&mut k.moved_in_history).then_some(k.scroll_y));
@@ -294,7 +294,7 @@ fn FeedPages(first: Page, store: FeedStore, narrowing: Narrowing) -> impl IntoVi
 /// page the HTML carried, and the live controls go where the pre-render's stand-ins are. No
 /// story is drawn again and nothing is fetched until the reader acts.
 #[component]
-pub fn AdoptedFeedPage(first: Page, section: Option<String>) -> impl IntoView {
+pub fn AdoptedAllNewsPage(first: Page, section: Option<String>) -> impl IntoView {
     let store = expect_context::<FeedStore>();
     store.adopt_first_page(first.clone());
     let expired = first.feed.expired;
