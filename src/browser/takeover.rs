@@ -208,13 +208,13 @@ mod imp {
         // Newer days go above the list's first, in their order; older ones at its end.
         let top = list.first_element_child();
         for day in new_days {
+            // A day shown already is found by its heading's id, in one step: a selector would
+            // walk every story on the page, thousands of them once the reader has loaded many.
             let label = day.get_attribute("aria-labelledby").unwrap_or_default();
-            let shown = list
-                .query_selector(&format!(
-                    ":scope > section.day[aria-labelledby=\"{label}\"]"
-                ))
-                .ok()
-                .flatten();
+            let shown = document
+                .get_element_by_id(&label)
+                .and_then(|heading| heading.parent_element())
+                .filter(|shown| shown.parent_element().as_ref() == Some(&list));
             match shown {
                 Some(shown) => {
                     let stories = day.query_selector_all(":scope > .feed-item").ok();
@@ -237,8 +237,11 @@ mod imp {
                 }
             }
         }
-        if let Some(empty) = document.query_selector(".feed__empty").ok().flatten() {
-            empty.remove();
+        // Only an empty list has the notice that says so.
+        if top.is_none() {
+            if let Some(empty) = document.query_selector(".feed__empty").ok().flatten() {
+                empty.remove();
+            }
         }
     }
 }
