@@ -6,14 +6,10 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { appStarted, articleHref, articleJsonPath, failedToLoad, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
+import { appStarted, articleHref, articleJsonPath, axeViolations, failedToLoad, nextFrames, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 /** Every WCAG 2.2 A/AA rule axe has, and its best practices. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const THEMES = ['light', 'dark'];
 const WIDTHS = [375, 1280];
 
@@ -26,14 +22,12 @@ const ARTICLE_IDS = [SEED_ID, 'long-words-and-long-captions', 'arabic-sample', '
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 let suite;
-let axeSource;
 let feed;
 let foreignFeed;
 const summary = [];
 
 before(async () => {
-  [axeSource, feed, foreignFeed] = await Promise.all([
-    readFile(require.resolve('axe-core/axe.min.js'), 'utf8'),
+  [feed, foreignFeed] = await Promise.all([
     readSiteJson('api/feed.json'),
     readFile(new URL('../fixtures/feeds/html-with-scripts.json', import.meta.url), 'utf8').then(JSON.parse),
   ]);
@@ -45,32 +39,6 @@ after(async () => {
   console.log('axe results per route (light/dark x 375/1280 px):');
   for (const row of summary) console.log(`  ${row}`);
 });
-
-/** Waits until the browser has laid out and painted what the last change caused. */
-const nextFrames = (page) =>
-  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-
-/**
- * Runs axe in the page and resolves to its violations. The source goes in through evaluate, not a
- * script tag: a strict Content-Security-Policy would refuse an inline script.
- */
-async function axeViolations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(
-    (tags) =>
-      window.axe
-        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-        .then((results) =>
-          results.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            help: v.help,
-            nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
-          })),
-        ),
-    AXE_TAGS,
-  );
-}
 
 /** Runs axe in each theme at each width on the page as it is, and asserts no violation. */
 async function assertAccessible(page, name) {

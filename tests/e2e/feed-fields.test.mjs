@@ -8,11 +8,8 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { eventually, expectText, failedToLoad, normalizeText, openSuite, serveAppShell, TEST_IMAGE_ORIGINS } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
+import { axeViolations, eventually, expectText, failedToLoad, nextFrames, normalizeText, openSuite, serveAppShell, TEST_IMAGE_ORIGINS } from './harness.mjs';
 
 const fixture = (name) =>
   readFile(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8').then(JSON.parse);
@@ -23,18 +20,15 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 const POLL_MS = 60_000;
 
 /** Every WCAG 2.2 A/AA rule axe has, and its best practices, as a11y.test.mjs runs them. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 let suite;
 let podcast;
 let expired;
-let axeSource;
 
 before(async () => {
-  [podcast, expired, axeSource] = await Promise.all([
+  [podcast, expired] = await Promise.all([
     fixture('podcast.json'),
     fixture('expired-event.json'),
-    readFile(require.resolve('axe-core/axe.min.js'), 'utf8'),
   ]);
   suite = await openSuite();
 });
@@ -61,23 +55,13 @@ async function serveFeed(page, feed) {
   return seen;
 }
 
-const nextFrames = (page) =>
-  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-
 /** axe in light and dark on the page as it is: no violation of any impact. */
 async function assertAccessible(page, name) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const found = [];
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     await nextFrames(page);
-    const violations = await page.evaluate(
-      (tags) =>
-        window.axe
-          .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-          .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }))),
-      AXE_TAGS,
-    );
+    const violations = await axeViolations(page);
     for (const v of violations) found.push({ colorScheme, ...v });
   }
   assert.deepEqual(found, [], `axe found violations on ${name}`);

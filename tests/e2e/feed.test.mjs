@@ -10,7 +10,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appStarted, articleHref, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
+import { appStarted, articleHref, eventually, expectText, failedToLoad, nextFrames, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
 const FEED_PATH = '/api/feed.json';
 const FEED_2_PATH = '/api/feed-2.json';
@@ -77,9 +77,6 @@ const feedStatus = (page) => page.locator('main p#feed-status[role="status"]');
 const feedEnd = (page) => page.locator('main p.feed__end');
 const sectionNav = (page) => page.locator('nav.section-nav[aria-label="Sections"]');
 const scrollY = (page) => page.evaluate(() => window.scrollY);
-/** Resolves after the browser has rendered two more frames (the app restores scroll in one). */
-const nextFrames = (page) =>
-  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 /** The hrefs of the listed items' title links, sorted. */
 const shownIds = async (page) =>

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -433,3 +434,34 @@ export const articleHref = (id) => `/news/${encodeURIComponent(id)}`;
 
 /** A story's article document, relative to the site root (the bundled API). */
 export const articleJsonPath = (id) => `api/articles/${encodeURIComponent(id)}.json`;
+
+/** Resolves after the browser has laid out and painted two more frames. */
+export const nextFrames = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/** The rules every page is held to: WCAG 2.2 AA and axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+let axeSource;
+
+/**
+ * Runs axe in the page and resolves to its violations. The source goes in through evaluate, not a
+ * script tag: a strict Content-Security-Policy would refuse an inline script.
+ */
+export async function axeViolations(page) {
+  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(
+    (tags) =>
+      window.axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((results) =>
+          results.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+          })),
+        ),
+    AXE_TAGS,
+  );
+}
