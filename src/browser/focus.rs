@@ -94,20 +94,10 @@ mod imp {
         });
     }
 
-    /// Once the next frame is laid out, focuses the first element that matches one of
-    /// `selectors`, in their order; leaves focus alone if none does.
-    pub fn focus_first_after_layout(selectors: Vec<String>) {
-        leptos::prelude::request_animation_frame(move || {
-            let Some(document) = document() else {
-                return;
-            };
-            let found = selectors
-                .iter()
-                .find_map(|selector| document.query_selector(selector).ok().flatten());
-            if let Some(element) = found {
-                focus_in_place(&element);
-            }
-        });
+    /// Once the next frame is laid out, focuses `element`: one the app has just put on the
+    /// page, which the reader is to go on from.
+    pub(in crate::browser) fn focus_after_layout(element: web_sys::Element) {
+        leptos::prelude::request_animation_frame(move || focus_in_place(&element));
     }
 
     /// Where the element that had focus has gone from the page (a notice replaced by what it

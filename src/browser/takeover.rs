@@ -188,7 +188,13 @@ mod imp {
     /// Adds day sections (`section.day`, labelled by their heading's id) drawn apart from the
     /// page to the list with id `list_id`: the stories of a day the list has already join it,
     /// at its top or its end; a new day is added whole. Nothing on the page is drawn again.
-    pub fn merge_days_into(list_id: &str, at_top: bool, days: impl IntoView + 'static) {
+    /// With `focus_first`, the first added story's headline link takes focus once laid out.
+    pub fn merge_days_into(
+        list_id: &str,
+        at_top: bool,
+        focus_first: bool,
+        days: impl IntoView + 'static,
+    ) {
         let Some(document) = document() else {
             return;
         };
@@ -199,6 +205,10 @@ mod imp {
             return;
         };
         place_view(&scratch, None, days);
+        // Looked for among the new stories alone: the page may hold thousands.
+        let first_link = focus_first
+            .then(|| scratch.query_selector(".feed-item__title a").ok().flatten())
+            .flatten();
         let Ok(new_days) = scratch.query_selector_all(":scope > section.day") else {
             return;
         };
@@ -242,6 +252,9 @@ mod imp {
             if let Some(empty) = document.query_selector(".feed__empty").ok().flatten() {
                 empty.remove();
             }
+        }
+        if let Some(link) = first_link {
+            crate::browser::focus::focus_after_layout(link);
         }
     }
 }

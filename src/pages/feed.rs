@@ -330,7 +330,7 @@ fn live_controls(store: FeedStore, first: Page, narrowing: Narrowing) -> (AnyVie
         let (narrowing, owner) = (narrowing.clone(), owner.clone());
         move || {
             let new = narrowing.keep(store.show_new());
-            owner.with(|| add_stories(new, true));
+            owner.with(|| add_stories(new, true, false));
             browser::scroll_to_after_layout(0.0);
         }
     };
@@ -363,22 +363,10 @@ fn load_narrowed(store: FeedStore, first: Page, narrowing: Narrowing, owner: Own
     let next_first = first.clone();
     store.load_more(&first, move |new| {
         let added = narrowing.keep(new);
+        let shown_now = shown + added.len();
         // A keyboard reader who asked for more goes on reading from the first story that
         // came: otherwise focus would stay below the new stories, or be lost with the button.
-        let links: Vec<String> = added
-            .iter()
-            .map(|i| {
-                format!(
-                    "#main .feed-item__title a[href=\"{}\"]",
-                    routes::article(&i.id)
-                )
-            })
-            .collect();
-        let shown_now = shown + added.len();
-        owner.with(|| add_stories(added, false));
-        if shown == 0 && !links.is_empty() {
-            browser::focus_first_after_layout(links);
-        }
+        owner.with(|| add_stories(added, false, shown == 0));
         let enough = next_first.feed.items.len().max(1);
         let has_next = store.has_next_untracked(&next_first);
         if narrowing.is_narrowed() && shown_now < enough && has_next {
@@ -390,10 +378,15 @@ fn load_narrowed(store: FeedStore, first: Page, narrowing: Narrowing, owner: Own
 /// Adds stories to the list on the page, newest first (`at_top`) or after the others, without
 /// drawing again what is shown: they are drawn by day apart from the page, then a day already
 /// on the page takes its new stories, and a new day comes whole. The reader's focus and place
-/// stay where they are.
-fn add_stories(items: Vec<FeedItem>, at_top: bool) {
+/// stay where they are, unless `focus_first` moves focus to the first of them.
+fn add_stories(items: Vec<FeedItem>, at_top: bool, focus_first: bool) {
     if items.is_empty() {
         return;
     }
-    browser::merge_days_into(FEED_LIST_ID, at_top, view! { <FeedList items/> });
+    browser::merge_days_into(
+        FEED_LIST_ID,
+        at_top,
+        focus_first,
+        view! { <FeedList items/> },
+    );
 }
