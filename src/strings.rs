@@ -11,14 +11,16 @@ pub const SITE_DESCRIPTION: &str = "Broadsheet: the news, clearly set. Every sto
 pub const SKIP_TO_CONTENT: &str = "Skip to content";
 pub const PRIMARY_NAV: &str = "Primary";
 pub const THEME: &str = "Theme";
-pub const THEME_AUTO: &str = "Auto";
-pub const THEME_LIGHT: &str = "Light";
-pub const THEME_DARK: &str = "Dark";
+/// A display setting's choices, each its value (`public/theme.js` knows the same) and its name
+/// in the menu; the empty value is the default, which sets nothing.
+pub const THEME_OPTIONS: [(&str, &str); 3] = [("", "Auto"), ("light", "Light"), ("dark", "Dark")];
 pub const TEXT_SIZE: &str = "Text size";
-pub const TEXT_SIZE_DEFAULT: &str = "Default";
-pub const TEXT_SIZE_LARGE: &str = "Large";
-pub const TEXT_SIZE_LARGER: &str = "Larger";
-pub const TEXT_SIZE_LARGEST: &str = "Largest";
+pub const TEXT_SIZE_OPTIONS: [(&str, &str); 4] = [
+    ("", "Default"),
+    ("large", "Large"),
+    ("larger", "Larger"),
+    ("largest", "Largest"),
+];
 pub const SHARE: &str = "Share";
 pub const SHARED: &str = "Shared.";
 pub const LINK_COPIED: &str = "Link copied to the clipboard.";

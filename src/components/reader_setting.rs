@@ -17,11 +17,7 @@ pub const THEME: Setting = Setting {
     menu_id: "theme-select",
     label: strings::THEME,
     attribute: "data-theme",
-    options: &[
-        ("", strings::THEME_AUTO),
-        ("light", strings::THEME_LIGHT),
-        ("dark", strings::THEME_DARK),
-    ],
+    options: &strings::THEME_OPTIONS,
 };
 
 /// Every size in the style sheets is in rem, so one root size scales the text and the layout.
@@ -29,12 +25,7 @@ pub const TEXT_SIZE: Setting = Setting {
     menu_id: "text-size-select",
     label: strings::TEXT_SIZE,
     attribute: "data-text-size",
-    options: &[
-        ("", strings::TEXT_SIZE_DEFAULT),
-        ("large", strings::TEXT_SIZE_LARGE),
-        ("larger", strings::TEXT_SIZE_LARGER),
-        ("largest", strings::TEXT_SIZE_LARGEST),
-    ],
+    options: &strings::TEXT_SIZE_OPTIONS,
 };
 
 /// A setting's menu as a native `select`: labelled, and usable with a keyboard and a screen
