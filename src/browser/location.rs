@@ -13,32 +13,33 @@ pub fn query_value(query: &str, name: &str) -> Option<String> {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use wasm_bindgen::JsValue;
+
     /// The path of the address the page is at now.
     pub fn current_path() -> String {
-        web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default()
+        part_of_address(web_sys::Location::pathname)
     }
 
     /// The query of the address the page is at now, with its leading `?`.
     pub fn current_query() -> String {
-        web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default()
+        part_of_address(web_sys::Location::search)
     }
 
     /// The origin the page was loaded from (`https://host`), against which the app makes its
     /// addresses absolute for link previews.
     pub fn page_origin() -> String {
-        web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default()
+        part_of_address(web_sys::Location::origin)
     }
 
     /// The whole address of the page.
     pub fn page_href() -> String {
+        part_of_address(web_sys::Location::href)
+    }
+
+    /// One part of the page's address; empty if the page has none (no window).
+    fn part_of_address(part: fn(&web_sys::Location) -> Result<String, JsValue>) -> String {
         web_sys::window()
-            .and_then(|w| w.location().href().ok())
+            .and_then(|w| part(&w.location()).ok())
             .unwrap_or_default()
     }
 
