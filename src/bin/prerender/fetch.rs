@@ -4,7 +4,7 @@
 //! feed's first page, gives up: nothing could be read).
 
 use super::files::read;
-use broadsheet::model::{Feed, FeedItem, Publication};
+use broadsheet::model::{Feed, FeedItem};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -26,14 +26,13 @@ const BACKOFF: Duration = Duration::from_millis(250);
 const MAX_FEED_PAGES: usize = 1_000;
 
 pub struct FeedPages {
-    pub first_page: Vec<FeedItem>,
+    /// The first page, which All News shows and its sections come from: what it says of the
+    /// feed (ended by its publisher, and whose it is) is the feed's word.
+    pub first: Feed,
     /// The first page as the API sent it: the pre-rendered listings carry it to the app.
-    pub first_page_json: String,
+    pub first_json: String,
     /// Whether the first page has a next one: All News then offers Load more.
     pub more: bool,
-    /// The first page's word on the feed: ended by its publisher, and whose it is.
-    pub expired: bool,
-    pub publication: Option<Publication>,
     /// Every item of every page read, each once.
     pub items: Vec<FeedItem>,
     /// Whether every page was read: only then is a story missing from `items` known to be
@@ -87,19 +86,18 @@ impl Api {
             .base
             .join(broadsheet::browser::FEED_DOCUMENT)
             .map_err(|e| e.to_string())?;
-        let first_page_json = self.get(&first_url)?;
-        let first = Feed::parse(&first_page_json).map_err(|e| format!("{first_url}: {e}"))?;
+        let first_json = self.get(&first_url)?;
+        let first = Feed::parse(&first_json).map_err(|e| format!("{first_url}: {e}"))?;
         let mut next = first
             .next_url
             .as_ref()
             .and_then(|n| first_url.join(n.as_str()).ok());
+        let first_items = first.items.clone();
         let mut pages = FeedPages {
-            first_page: first.items.clone(),
-            first_page_json,
+            first,
+            first_json,
             // As the app decides whether to offer Load more.
             more: next.as_ref().is_some_and(|n| *n != first_url),
-            expired: first.expired,
-            publication: first.publication.clone(),
             items: Vec::new(),
             complete: true,
         };
@@ -111,7 +109,7 @@ impl Api {
                 }
             }
         };
-        take(first.items, &mut pages);
+        take(first_items, &mut pages);
         let mut visited = HashSet::from([first_url]);
         while let Some(url) = next.take() {
             if visited.contains(&url) {

@@ -155,7 +155,7 @@ mod native {
 
         let feed = api.feed()?;
         let mut listings = vec![None];
-        listings.extend(sections(&feed.first_page).into_iter().map(Some));
+        listings.extend(sections(&feed.first.items).into_iter().map(Some));
         for section in &listings {
             let page = all_news(&feed, section.clone());
             let path = match section {
@@ -172,7 +172,7 @@ mod native {
             let head = seo::feed_head(section.as_deref(), site);
             write(
                 &dist.join(path),
-                &page_html(&shell, &head, None, &page, &feed.first_page_json)?,
+                &page_html(&shell, &head, None, &page, &feed.first_json)?,
             )?;
         }
 
@@ -184,15 +184,15 @@ mod native {
             let Some(document) = item.broadsheet.as_ref().and_then(|b| b.article.as_ref()) else {
                 continue;
             };
-            let Some(dir) = article_dir(dist, &item.id) else {
+            let Some(page) = article_page(&item.id) else {
                 notes.push(format!(
                     "not pre-rendered (the app shell serves it): {} (its id cannot be a file name)",
                     item.id
                 ));
                 continue;
             };
-            let page_path = dir.join("index.html");
-            let oembed_path = oembed_file(dist, &item.id);
+            let page_path = dist.join(page);
+            let oembed_path = dist.join(oembed_document(&item.id));
             let url = match api.document_url(document.as_str()) {
                 Ok(url) => url,
                 Err(why) => {
@@ -291,9 +291,18 @@ mod native {
         device_pages(dist, &shell, site)?;
 
         // Sections come from the first page alone, which was read.
-        let mut removed = prune_listings(dist, &last, &made)?;
+        let mut removed = prune(dist, last.listings.difference(&made.listings), |path| {
+            let name = path.strip_prefix(SECTIONS_DIR)?.strip_prefix('/')?;
+            let name = name.strip_suffix("/index.html")?;
+            is_plain_segment(name).then(|| path.to_owned())
+        })?;
         if feed.complete {
-            removed.extend(prune_articles(dist, &last, &made)?);
+            // Stories gone from the feed.
+            let gone = last
+                .articles
+                .keys()
+                .filter(|id| !made.articles.contains_key(*id));
+            removed.extend(prune(dist, gone, article_page)?);
         } else {
             // A story on a page that could not be read may still be in the feed.
             notes.push(
@@ -304,7 +313,11 @@ mod native {
             let seen: HashSet<&str> = feed.items.iter().map(|i| i.id.as_str()).collect();
             carry_unseen(&last, &mut made, same_inputs, &seen);
         }
-        let oembed_removed = prune_oembed(dist, &last, &made)?;
+        // Their story is gone from the feed, its page was removed, or the run has no `--site`.
+        // Documents of stories the run could not see are on its record already (`carry_unseen`).
+        let oembed_removed = prune(dist, last.oembed.difference(&made.oembed), |id| {
+            article_page(id).map(|_| oembed_document(id))
+        })?;
         made.save(dist)?;
 
         let mut summary = format!(
@@ -331,58 +344,19 @@ mod native {
         Ok(summary)
     }
 
-    /// Removes the article pages the last run wrote that this run did not: stories gone from
-    /// the feed. Only the pages on the last run's record are candidates, and only where this
-    /// program writes them, whatever the record says.
-    fn prune_articles(
+    /// Removes the files the last run wrote that this run did not, and returns their paths
+    /// under `dist`. Only what is on the last run's record is a candidate (the entries `gone`
+    /// from it), and only where this program writes: `file` names the file it writes for an
+    /// entry, or `None`, whatever the record says.
+    fn prune<'a>(
         dist: &Path,
-        last: &Manifest,
-        made: &Manifest,
+        gone: impl IntoIterator<Item = &'a String>,
+        file: impl Fn(&str) -> Option<String>,
     ) -> Result<Vec<String>, String> {
         let mut removed = Vec::new();
-        for id in last.articles.keys() {
-            if made.articles.contains_key(id) {
-                continue;
-            }
-            if let Some(dir) = article_dir(dist, id) {
-                remove_page(&dir.join("index.html"))?;
-                removed.push(format!("news/{id}/index.html"));
-            }
-        }
-        Ok(removed)
-    }
-
-    /// Removes the pages of sections that were on the feed's first page last time and are not
-    /// now, on the same terms as `prune_articles`.
-    fn prune_listings(
-        dist: &Path,
-        last: &Manifest,
-        made: &Manifest,
-    ) -> Result<Vec<String>, String> {
-        let mut removed = Vec::new();
-        for path in last.listings.difference(&made.listings) {
-            let name = path
-                .strip_prefix(SECTIONS_DIR)
-                .and_then(|p| p.strip_prefix('/'))
-                .and_then(|p| p.strip_suffix("/index.html"));
-            if let Some(name) = name.filter(|n| is_plain_segment(n)) {
-                remove_page(&dist.join(SECTIONS_DIR).join(name).join("index.html"))?;
-                removed.push(path.clone());
-            }
-        }
-        Ok(removed)
-    }
-
-    /// Removes the oEmbed documents the last run wrote that this run did not: their story is
-    /// gone from the feed, its page was removed, or the run has no `--site`. Documents of stories
-    /// the run could not see are on this run's record already (`carry_unseen`).
-    fn prune_oembed(dist: &Path, last: &Manifest, made: &Manifest) -> Result<Vec<String>, String> {
-        let mut removed = Vec::new();
-        for id in last.oembed.difference(&made.oembed) {
-            if article_dir(dist, id).is_some() {
-                remove_page(&oembed_file(dist, id))?;
-                removed.push(routes::oembed(id).trim_start_matches('/').to_owned());
-            }
+        for path in gone.into_iter().filter_map(|entry| file(entry)) {
+            remove_page(&dist.join(&path))?;
+            removed.push(path);
         }
         Ok(removed)
     }
@@ -526,10 +500,10 @@ mod native {
             .replace("&amp;", "&")
     }
 
-    /// Where a story's oEmbed document goes: `oembed/<id>.json`, for the ids that have a page
-    /// (`article_dir`), whose addresses need no encoding.
-    fn oembed_file(dist: &Path, id: &str) -> PathBuf {
-        dist.join(routes::oembed(id).trim_start_matches('/'))
+    /// Where a story's oEmbed document goes under `dist`: `oembed/<id>.json`, for the ids that
+    /// have a page (`article_page`), whose addresses need no encoding.
+    fn oembed_document(id: &str) -> String {
+        routes::oembed(id).trim_start_matches('/').to_owned()
     }
 
     /// All News, or one section of it, as the app first shows it: the first page of the feed
@@ -537,8 +511,8 @@ mod native {
     /// true on any day the page is read. The controls that need the app are its own, drawn
     /// still: the style sheet keeps them out of sight until the app adopts the page.
     fn all_news(feed: &FeedPages, section: Option<String>) -> String {
-        let (first_page, more, expired) = (&feed.first_page, feed.more, feed.expired);
-        let publication = feed.publication.clone();
+        let (first_page, more, expired) = (&feed.first.items, feed.more, feed.first.expired);
+        let publication = feed.first.publication.clone();
         let sections = sections(first_page);
         let items: Vec<FeedItem> = first_page
             .iter()
@@ -628,12 +602,12 @@ mod native {
         Ok(html)
     }
 
-    /// Where an article's page goes: `news/<id>/index.html`, for the ids that are their own
-    /// address (`routes::article` leaves them as they are) and name no special directory.
-    /// Any other id is served the app shell, as before.
-    fn article_dir(dist: &Path, id: &str) -> Option<PathBuf> {
+    /// Where an article's page goes under `dist`: `news/<id>/index.html`, for the ids that are
+    /// their own address (`routes::article` leaves them as they are) and name no special
+    /// directory. Any other id is served the app shell, as before.
+    fn article_page(id: &str) -> Option<String> {
         let plain = routes::article(id) == format!("/news/{id}");
-        (plain && is_plain_segment(id)).then(|| dist.join("news").join(id))
+        (plain && is_plain_segment(id)).then(|| format!("news/{id}/index.html"))
     }
 
     /// One directory's name, naming neither itself nor its parent.
