@@ -107,8 +107,13 @@ async function finishApp(gluePath, wasmPath) {
     // --low-memory-unused: Rust puts the stack first in memory, growing down towards address 0,
     // so the lowest 1 KiB is touched only by a stack about to overflow, never by a pointer the
     // code computes; wasm-opt may then fold address arithmetic into load and store offsets
-    // (measured: -1.2 KB gzip on the site's wasm).
-    execFileSync(WASM_OPT, ['-Oz', '--low-memory-unused', wasmPath, '-o', wasmPath], { stdio: 'inherit' });
+    // (measured: -1.2 KB gzip on the site's wasm). --flatten --rereloop rebuilds each
+    // function's control flow from scratch before two -Oz rounds shrink it again: -699 B gzip
+    // on the site's wasm and -595 B on the embed's, for about 8 s of build (-Oz twice alone
+    // saves 53 B).
+    execFileSync(WASM_OPT, ['--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused', wasmPath, '-o', wasmPath], {
+      stdio: 'inherit',
+    });
     glue = Buffer.from(slim.glue);
   }
   return minified(glue);
