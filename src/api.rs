@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::browser::{Answer, Cancel, Stopped};
-use crate::model::{append_new_items, Article, Feed, FeedItem, SafeUrl, StoryCard};
+use crate::model::{append_new_items, Article, Feed, FeedItem, Publication, SafeUrl, StoryCard};
 use crate::{routes, strings};
 
 /// A response slower than this is abandoned: a reader should see a message, not a spinner
@@ -116,6 +116,12 @@ pub fn parse_article(body: &str) -> Result<Article, FetchError> {
     Article::parse(body).map_err(|e| FetchError::Parse(e.to_string()))
 }
 
+/// Stories found in the feed, and who publishes it when that is not Broadsheet.
+pub struct Found {
+    pub items: Vec<FeedItem>,
+    pub publication: Option<Publication>,
+}
+
 /// Walks the feed from its first page, following `next_url` for at most `max_pages` pages,
 /// until `want` items that `keep` accepts are found. A `next_url` back to a page already read
 /// ends the walk, and so does a later page that fails: the items found are still worth
@@ -125,8 +131,10 @@ pub async fn fetch_feed_items(
     max_pages: usize,
     keep: impl Fn(&FeedItem) -> bool,
     cancel: Option<&Cancel>,
-) -> Result<Vec<FeedItem>, FetchError> {
+) -> Result<Found, FetchError> {
     let mut page = feed_page_at(&api_url(FIRST_FEED_PAGE), cancel).await?;
+    // The first page's word, as All News takes it.
+    let publication = page.feed.publication.take();
     let mut visited = vec![page.url.clone()];
     let mut found = Vec::new();
     for read in 1..=max_pages {
@@ -147,7 +155,10 @@ pub async fn fetch_feed_items(
         page = later;
     }
     found.truncate(want);
-    Ok(found)
+    Ok(Found {
+        items: found,
+        publication,
+    })
 }
 
 /// Where an article document is: the feed item's `_broadsheet.article` (relative to the API
@@ -171,13 +182,14 @@ pub async fn fetch_article(
 /// `articles/<id>.json`, such as another publisher's item.
 pub const STORY_SEARCH_PAGES: usize = 5;
 
-/// The story an address names, as the site's article page shows it: see [`fetch_story`].
-/// `known` is its feed item when the reader has already loaded it.
+/// The story an address names, as the site's article page shows it, and its publisher when
+/// it was found in another publisher's feed: see [`fetch_story`]. `known` is its feed item
+/// when the reader has already loaded it.
 pub async fn fetch_article_by_id(
     id: &str,
     known: Option<FeedItem>,
     cancel: Option<Cancel>,
-) -> Result<Article, FetchError> {
+) -> Result<(Article, Option<Publication>), FetchError> {
     let from_item = |item: &FeedItem| item.to_article(strings::ORIGINAL_STORY, routes::article);
     fetch_story(id, known, cancel, parse_article, from_item).await
 }
@@ -186,40 +198,43 @@ pub async fn fetch_article_by_id(
 /// needs no more than the card, and carries no parser for the body.
 pub async fn fetch_story_card(id: &str) -> Result<StoryCard, FetchError> {
     let read = |body: &str| StoryCard::parse(body).map_err(|e| FetchError::Parse(e.to_string()));
-    fetch_story(id, None, None, read, FeedItem::to_card).await
+    let (card, _) = fetch_story(id, None, None, read, FeedItem::to_card).await?;
+    Ok(card)
 }
 
 /// Finds a story by id the one way the site and the embeds share, so an address opens the same
 /// story in both: its feed item when known, else its document at `articles/<id>.json`, else its
 /// item searched for in the feed's first [`STORY_SEARCH_PAGES`] pages. An item with an article
 /// document (`_broadsheet.article`) is read from that document; another publisher's item,
-/// which has none, is built from the item itself.
+/// which has none, is built from the item itself. A story searched for comes with the feed's
+/// publisher, if not Broadsheet.
 async fn fetch_story<T>(
     id: &str,
     known: Option<FeedItem>,
     cancel: Option<Cancel>,
     read: impl Fn(&str) -> Result<T, FetchError>,
     from_item: impl Fn(&FeedItem) -> T,
-) -> Result<T, FetchError> {
-    let item = match known {
-        Some(item) => item,
+) -> Result<(T, Option<Publication>), FetchError> {
+    let (item, publication) = match known {
+        Some(item) => (item, None),
         None => match fetch_article_document(ArticleSource::Id(id), cancel.clone()).await {
             Err(FetchError::NotFound) => {
-                fetch_feed_items(1, STORY_SEARCH_PAGES, |i| i.id == id, cancel.as_ref())
-                    .await?
-                    .into_iter()
-                    .next()
-                    .ok_or(FetchError::NotFound)?
+                let found =
+                    fetch_feed_items(1, STORY_SEARCH_PAGES, |i| i.id == id, cancel.as_ref())
+                        .await?;
+                let item = found.items.into_iter().next();
+                (item.ok_or(FetchError::NotFound)?, found.publication)
             }
-            found => return read(&found?),
+            found => return Ok((read(&found?)?, None)),
         },
     };
-    match item.broadsheet.as_ref().and_then(|b| b.article.as_ref()) {
+    let story = match item.broadsheet.as_ref().and_then(|b| b.article.as_ref()) {
         Some(document) => {
-            read(&fetch_article_document(ArticleSource::Document(document), cancel).await?)
+            read(&fetch_article_document(ArticleSource::Document(document), cancel).await?)?
         }
-        None => Ok(from_item(&item)),
-    }
+        None => from_item(&item),
+    };
+    Ok((story, publication))
 }
 
 /// An article document's text, unread.

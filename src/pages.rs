@@ -13,3 +13,18 @@ pub use embed_feed::EmbedFeedPage;
 pub use embed_story::EmbedStoryPage;
 pub use feed::{AdoptedAllNewsPage, AllNewsPage, FeedStore};
 pub use not_found::NotFoundPage;
+
+use crate::browser;
+use crate::components::{MastheadName, MastheadNameProps};
+use crate::model::Publication;
+use leptos::prelude::IntoAny;
+
+/// Puts another publisher's name in the masthead in place of ours, when the feed is theirs.
+fn show_publication(publication: Option<Publication>) {
+    if let Some(publication) = publication {
+        let name = MastheadName(MastheadNameProps {
+            publication: Some(publication),
+        });
+        browser::replace_with_view(".masthead__name", name.into_any());
+    }
+}

@@ -30,9 +30,10 @@ pub fn ArticlePage(id: String) -> impl IntoView {
     view! {
         {move || match article.answer() {
             None => ArticleSkeleton().into_any(),
-            Some(Ok(article)) => {
+            Some(Ok((article, publication))) => {
                 // The head follows the article: the tags the pre-render writes.
                 browser::set_page_head(&seo::article_head(&article, &browser::page_origin()));
+                super::show_publication(publication);
                 view! { <ArticleView article/> }.into_any()
             }
             Some(Err(FetchError::NotFound)) => {

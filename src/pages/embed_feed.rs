@@ -17,7 +17,8 @@ pub fn EmbedFeedPage(options: EmbedOptions) -> impl IntoView {
         async move {
             let in_section =
                 |item: &FeedItem| wanted.as_deref().is_none_or(|s| item.section() == Some(s));
-            api::fetch_feed_items(limit, MAX_PAGES, in_section, None).await
+            let found = api::fetch_feed_items(limit, MAX_PAGES, in_section, None).await?;
+            Ok(found.items)
         }
     });
     browser::set_page_title(&title);

@@ -1,8 +1,8 @@
 use super::load::Load;
 use crate::api::{self, FeedPage as Page, FetchError};
 use crate::components::{
-    FeedContent, FeedList, FeedMore, FeedSkeleton, FeedView, LoadError, MastheadName,
-    MastheadNameProps, NewStoriesPrompt, RefreshNotice, FEED_LIST_ID,
+    FeedContent, FeedList, FeedMore, FeedSkeleton, FeedView, LoadError, NewStoriesPrompt,
+    RefreshNotice, FEED_LIST_ID,
 };
 use crate::model::{sections, FeedItem, Loaded};
 use crate::{browser, routes, seo};
@@ -280,12 +280,7 @@ fn AllNewsPages(first: Page, store: FeedStore, narrowing: Narrowing) -> impl Int
     let items = narrowing.keep(all);
     let Narrowing { section, tag } = narrowing.clone();
     let expired = first.feed.expired;
-    if let Some(publication) = first.feed.publication.clone() {
-        let name = MastheadName(MastheadNameProps {
-            publication: Some(publication),
-        });
-        browser::replace_with_view(".masthead__name", name.into_any());
-    }
+    super::show_publication(first.feed.publication.clone());
     let (new_stories, more) = live_controls(store, first, narrowing);
     view! { <FeedContent items sections section tag new_stories more expired/> }
 }

@@ -100,13 +100,17 @@ describe('Another publisher\'s feed', () => {
       assert.equal(await page.evaluate(() => window.__marker), 1, 'opened client-side');
     }));
 
-  it('opens a foreign item from its address, when loaded directly', () =>
+  it('opens a foreign item from its address, when loaded directly, under its publisher\'s name', () =>
     suite.withPage(
       async (page) => {
         const foreignRequests = await serveForeignFeed(page);
         const [item] = feed.items;
         await page.goto(`/news/${encodeURIComponent(item.id)}`);
         await assertForeignArticle(page, item, foreignRequests);
+        // The feed that had the story is the publisher's, as All News would have shown.
+        const name = page.locator('header.masthead a.masthead__name');
+        await expectText(name, feed.title);
+        assert.equal(await name.getAttribute('href'), feed.home_page_url);
       },
       // There is no article document for a foreign item: Chromium logs the API's 404 for it.
       { allowConsoleErrors: [failedToLoad(404, '/api/articles/')] },
