@@ -10,7 +10,9 @@ mod site;
 use markup::select;
 use scraper::Html;
 use serde_json::Value;
-use site::{sample_api, sample_article, sample_ids, shell, site_dir, story, write_feed};
+use site::{
+    sample_api, sample_article, sample_ids, shell, site_dir, site_with_feed, story, write_feed,
+};
 use std::path::Path;
 use std::process::Command;
 
@@ -313,11 +315,9 @@ fn has_oembed(dist: &Path, id: &str) -> bool {
 /// else is touched.
 #[test]
 fn oembed_documents_follow_the_feed() {
-    let dist = site_dir("oembed-prune");
-    let api = dist.join("api");
     let stays = story("stays", "Stays", "World", "2022-01-12T10:00:00Z");
-    write_feed(
-        &api,
+    let (dist, api) = site_with_feed(
+        "oembed-prune",
         &[&[
             stays.clone(),
             story("goes", "Goes", "World", "2022-01-12T10:00:00Z"),
@@ -381,11 +381,9 @@ fn oembed_documents_follow_the_feed() {
 
 #[test]
 fn a_hostile_headline_stays_text_in_the_document_and_its_link() {
-    let dist = site_dir("oembed-hostile");
-    let api = dist.join("api");
     let evil = "</script><script>alert(1)</script>\"><img src=x onerror=alert(2)><!--";
-    write_feed(
-        &api,
+    let (dist, api) = site_with_feed(
+        "oembed-hostile",
         &[&[story("hostile", evil, "World", "2022-01-12T10:00:00Z")]],
     );
     prerender(&dist, &api);

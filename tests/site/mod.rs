@@ -96,6 +96,15 @@ pub fn write_feed(api: &Path, pages: &[&[(Value, Value)]]) {
     }
 }
 
+/// A fresh site (`site_dir`) whose API directory, `api` inside it, holds a feed of these pages
+/// (`write_feed`).
+pub fn site_with_feed(name: &str, pages: &[&[(Value, Value)]]) -> (Site, PathBuf) {
+    let dist = site_dir(name);
+    let api = dist.join("api");
+    write_feed(&api, pages);
+    (dist, api)
+}
+
 /// Every story of the sample feed, along `next_url`.
 pub fn sample_ids() -> Vec<String> {
     let mut ids = Vec::new();
