@@ -64,6 +64,12 @@ def vgradient(top, bottom, size=(W, H)):
                            grad)
 
 
+def canvas(top, bottom):
+    """A full-size picture with a vertical gradient from `top` to `bottom`, and a pen on it."""
+    img = vgradient(top, bottom)
+    return img, ImageDraw.Draw(img)
+
+
 def radial_glow(img, cx, cy, radius, colour, strength=0.5):
     """Add a soft round glow of `colour` centred at base coords (cx, cy)."""
     mask = Image.new("L", img.size, 0)
@@ -125,8 +131,7 @@ def font(candidates, size):
 
 def geneva_talks():
     """A negotiating table seen from above: two rows of chairs, notepads, glasses, two desk flags."""
-    img = vgradient("#5d6a73", "#4a555e")
-    d = ImageDraw.Draw(img)
+    img, d = canvas("#5d6a73", "#4a555e")
     # carpet: a faint diamond lattice
     for k in range(-40, 80):
         x = k * 48
@@ -419,8 +424,7 @@ def vienna_skyline():
 
 def security_week_map():
     """Three cities joined by arcs on a dotted, map-like grid: Brussels, Geneva, Vienna."""
-    img = vgradient("#17243a", "#0f1828")
-    d = ImageDraw.Draw(img)
+    img, d = canvas("#17243a", "#0f1828")
 
     def proj(lon, lat):
         return (170 + (lon + 2) * 48, 720 - (lat - 41) * 62)
@@ -474,8 +478,7 @@ def security_week_map():
 
 def long_words():
     """Typographic art: a justified column of word-shapes, one word too long for its line."""
-    img = vgradient("#f1ebdf", "#e6dece")
-    d = ImageDraw.Draw(img)
+    img, d = canvas("#f1ebdf", "#e6dece")
     rnd = random.Random(42)
     left, right = 250, 900
     guide = hex2rgb("#9fc1d6")
@@ -536,8 +539,7 @@ def long_words():
 
 def composing_stick():
     """Metal type in a composing stick, seen from above: mirrored letters on lead sorts."""
-    img = vgradient("#3b3f44", "#25282c")
-    d = ImageDraw.Draw(img)
+    img, d = canvas("#3b3f44", "#25282c")
     radial_glow(img, 640, 300, 520, "#6d727a", 0.45)
     d = ImageDraw.Draw(img)
     # the stick: a steel tray
@@ -615,8 +617,7 @@ def star_pattern():
 
 def webb_mirror():
     """Eighteen gold hexagonal mirror segments against a starfield."""
-    img = vgradient("#0b1228", "#04060d")
-    d = ImageDraw.Draw(img)
+    img, d = canvas("#0b1228", "#04060d")
     rnd = random.Random(99)
     for _ in range(900):
         x, y, r = rnd.uniform(0, 1280), rnd.uniform(0, 720), rnd.choice((0.6, 0.8, 1.0, 1.0, 1.4, 2.0))
@@ -667,8 +668,7 @@ def webb_mirror():
 
 def heart_helix():
     """A stylised heart built from simple geometry, a heartbeat trace and a double helix."""
-    img = vgradient("#ece4da", "#ddd2c6")
-    d = ImageDraw.Draw(img)
+    img, d = canvas("#ece4da", "#ddd2c6")
     radial_glow(img, 520, 360, 300, "#f5eee6", 0.6)
     d = ImageDraw.Draw(img)
     hx, hy, r = 500, 320, 100

@@ -12,7 +12,7 @@ use broadsheet::model::Feed;
 use broadsheet::routes;
 use broadsheet::strings::{EMPTY_TAG, ORIGINAL_STORY};
 use leptos::prelude::*;
-use markup::{select, text};
+use markup::{links, select, text};
 use scraper::Html;
 
 fn render(view: impl FnOnce() -> AnyView) -> Html {
@@ -30,6 +30,12 @@ fn fixture(name: &str) -> Feed {
     read(&format!("tests/fixtures/feeds/{name}"))
 }
 
+/// The feed's items as the feed list shows them.
+fn cards(feed: &Feed) -> Html {
+    let items = feed.items.clone();
+    render(move || view! { <FeedList items/> }.into_any())
+}
+
 fn card(id: &str) -> String {
     format!(".feed-item:has(a[href='{}'])", routes::article(id))
 }
@@ -43,8 +49,7 @@ fn attr(html: &Html, css: &str, name: &str) -> Option<String> {
 #[test]
 fn our_cards_offer_small_pictures_and_say_how_wide_they_are_shown() {
     let feed = read("public/api/feed.json");
-    let items = feed.items.clone();
-    let html = render(move || view! { <FeedList items/> }.into_any());
+    let html = cards(&feed);
     let images = select(&html, ".feed-item__image");
     assert_eq!(images.len(), feed.items.len());
     for image in images {
@@ -72,9 +77,7 @@ fn our_cards_offer_small_pictures_and_say_how_wide_they_are_shown() {
 
 #[test]
 fn a_foreign_picture_has_no_variants_and_stays_as_it_is() {
-    let feed = fixture("tagged-link-blog.json");
-    let items = feed.items.clone();
-    let html = render(move || view! { <FeedList items/> }.into_any());
+    let html = cards(&fixture("tagged-link-blog.json"));
     let image = card("https://kerning.example/2022/01/12/variable-fonts-at-the-gazette");
     let image = format!("{image} img");
     assert_eq!(
@@ -87,20 +90,14 @@ fn a_foreign_picture_has_no_variants_and_stays_as_it_is() {
 
 #[test]
 fn a_link_blogs_cards_show_its_summaries_and_link_its_tags() {
-    let feed = fixture("tagged-link-blog.json");
-    let items = feed.items.clone();
-    let html = render(move || view! { <FeedList items/> }.into_any());
+    let html = cards(&fixture("tagged-link-blog.json"));
     let hyphens = card("https://kerning.example/2022/01/11/hyphenation");
     assert_eq!(
         text(&select(&html, &format!("{hyphens} .feed-item__summary"))[0]),
         "CSS hyphens: auto works in every engine now, with a dictionary per language."
     );
-    let tags: Vec<(String, String)> = select(&html, &format!("{hyphens} .feed-item__tags a"))
-        .iter()
-        .map(|a| (text(a), a.value().attr("href").unwrap().to_owned()))
-        .collect();
     assert_eq!(
-        tags,
+        links(&html, &format!("{hyphens} .feed-item__tags a")),
         [
             ("typography".to_owned(), "/?tag=typography".to_owned()),
             ("CSS".to_owned(), "/?tag=CSS".to_owned()),
@@ -120,8 +117,7 @@ fn a_link_blogs_cards_show_its_summaries_and_link_its_tags() {
 #[test]
 fn each_card_and_foreign_article_takes_its_items_language_and_direction() {
     let feed = fixture("multilingual.json");
-    let items = feed.items.clone();
-    let html = render(move || view! { <FeedList items/> }.into_any());
+    let html = cards(&feed);
     for (id, lang, dir) in [
         ("ar-2022-014", "ar-EG", "rtl"),
         ("fr-2022-009", "fr-FR", "ltr"),

@@ -11,7 +11,7 @@ use broadsheet::model::{Feed, Publication};
 use broadsheet::routes;
 use broadsheet::strings::{self, ORIGINAL_STORY};
 use leptos::prelude::*;
-use markup::{select, text};
+use markup::{links, select, text, texts};
 use scraper::Html;
 
 fn fixture(name: &str) -> Feed {
@@ -71,12 +71,8 @@ fn a_podcast_episode_gets_one_player_with_its_alternates_and_a_download_link() {
             ),
         ]
     );
-    let captions: Vec<_> = select(&html, "figure.attachment > figcaption")
-        .iter()
-        .map(text)
-        .collect();
     assert_eq!(
-        captions,
+        texts(&html, "figure.attachment > figcaption"),
         [
             "Episode 42 (30 min, 24 MB) Download Episode 42",
             "Transcript (PDF, 120 kB) Download Transcript"
@@ -112,12 +108,8 @@ fn videos_are_players_of_their_own_titled_by_the_item_when_untitled() {
         assert_eq!(attr(video, "preload"), Some("none"));
         assert!(attr(video, "autoplay").is_none());
     }
-    let captions: Vec<_> = select(&html, "figure.attachment > figcaption")
-        .iter()
-        .map(text)
-        .collect();
     assert_eq!(
-        captions,
+        texts(&html, "figure.attachment > figcaption"),
         [
             "Episode 41: Regatta special (video) (1 h 5 min, 1.3 GB) Download Episode 41: Regatta special (video)",
             "Trailer (45 s, 850 kB) Download Trailer",
@@ -143,12 +135,8 @@ fn authors_show_their_avatars_as_decoration_and_link_only_safe_urls() {
         (Some("24"), Some("24"))
     );
     assert_eq!(attr(avatar, "loading"), Some("lazy"));
-    let links: Vec<_> = select(&html, ".byline__author a")
-        .iter()
-        .map(|a| (text(a), attr(a, "href").unwrap().to_owned()))
-        .collect();
     assert_eq!(
-        links,
+        links(&html, ".byline__author a"),
         [(
             "Morwenna Pascoe".to_owned(),
             "https://harbour-gazette.example/people/morwenna".to_owned()

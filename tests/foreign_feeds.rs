@@ -14,6 +14,11 @@ fn fixture(name: &str) -> Feed {
     Feed::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// Each item's id as read, in the feed's order.
+fn ids(feed: &Feed) -> Vec<&str> {
+    feed.items.iter().map(|i| i.id.as_str()).collect()
+}
+
 fn rendered(feed: &Feed, index: usize) -> String {
     let article = feed.items[index].to_article(ORIGINAL_STORY, routes::article);
     Owner::new().with(|| view! { <ArticleView article/> }.to_html())
@@ -94,8 +99,10 @@ fn text_only_items_become_paragraphs_and_bad_dates_are_dropped() {
 #[test]
 fn untitled_items_are_named_by_their_words_and_id_less_ones_by_their_url() {
     let feed = fixture("untitled-microblog.json");
-    let ids: Vec<_> = feed.items.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["1001", "https://micro.example/2022/01/11/no-id.html"]);
+    assert_eq!(
+        ids(&feed),
+        ["1001", "https://micro.example/2022/01/11/no-id.html"]
+    );
     assert_eq!(
         feed.items[0].display_title(),
         "Frost on every car this morning, and the photos to prove it."
@@ -281,8 +288,7 @@ fn ghost_handlebars_escapes_decode_to_text_never_to_markup() {
 #[test]
 fn link_blog_numeric_ids_single_author_objects_and_string_numbers_are_read() {
     let feed = fixture("link-blog.json");
-    let ids: Vec<_> = feed.items.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["98765", "98764"]);
+    assert_eq!(ids(&feed), ["98765", "98764"]);
     let linked = &feed.items[0];
     assert_eq!(linked.tags, ["2022", "links"]);
     assert_eq!(

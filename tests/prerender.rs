@@ -12,7 +12,10 @@ use broadsheet::model::{Article, Block, Feed};
 use markup::{assert_hero_captioned, select, squash, text};
 use scraper::{Html, Selector};
 use serde_json::{json, Value};
-use site::{sample_api, sample_article, sample_ids, shell, site_dir, story, write_feed};
+use site::{
+    sample_api, sample_article, sample_ids, sample_site, shell, site_dir, site_with_feed, story,
+    write_feed,
+};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -28,9 +31,7 @@ fn prerender(dist: &Path, api: &Path) -> String {
 
 /// Runs the pre-render with `--api` as given: a directory or a base URL.
 fn prerender_from(dist: &Path, api: &str) -> String {
-    let run = run(dist, api, &shell(), &[]);
-    assert!(run.status.success(), "{}", run.stderr);
-    run.stdout
+    run(dist, api, &shell(), &[]).succeeded().stdout
 }
 
 struct Run {
@@ -38,6 +39,21 @@ struct Run {
     stdout: String,
     stderr: String,
     took: Duration,
+}
+
+impl Run {
+    /// This run, which must have succeeded.
+    fn succeeded(self) -> Self {
+        assert!(self.status.success(), "{}", self.stderr);
+        self
+    }
+
+    /// Asserts that the run's error output names each of `parts`: what went wrong, and where.
+    fn assert_says(&self, parts: &[&str]) {
+        for part in parts {
+            assert!(self.stderr.contains(part), "{part:?} in {}", self.stderr);
+        }
+    }
 }
 
 /// The most any run here may take: far beyond what each needs, and short enough that a run
@@ -112,10 +128,8 @@ fn absolute(path: &str) -> String {
 
 #[test]
 fn every_article_of_the_feed_gets_its_page_and_the_shell_is_kept() {
-    let dist = site_dir("all");
-    let summary = prerender(&dist, &sample_api());
+    let (dist, summary) = sample_site("all", prerender);
     let ids = sample_ids();
-    assert!(ids.len() >= 9, "{ids:?}");
     for id in &ids {
         let html = page(&dist, id);
         assert_eq!(
@@ -143,8 +157,7 @@ fn kept_shell(dist: &Path) -> String {
 
 #[test]
 fn all_news_is_pre_rendered_with_the_first_page_under_dated_headings() {
-    let dist = site_dir("all-news");
-    prerender(&dist, &sample_api());
+    let (dist, _) = sample_site("all-news", prerender);
     let first =
         Feed::parse(&std::fs::read_to_string(sample_api().join("feed.json")).unwrap()).unwrap();
     let html = Html::parse_document(&std::fs::read_to_string(dist.join("index.html")).unwrap());
@@ -205,8 +218,7 @@ fn all_news_is_pre_rendered_with_the_first_page_under_dated_headings() {
 
 #[test]
 fn running_the_pre_render_twice_gives_the_same_site() {
-    let dist = site_dir("twice");
-    prerender(&dist, &sample_api());
+    let (dist, _) = sample_site("twice", prerender);
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
         .args(["--dist", dist.to_str().unwrap()])
@@ -228,8 +240,7 @@ fn running_the_pre_render_twice_gives_the_same_site() {
 
 #[test]
 fn an_article_page_reads_in_full_without_scripts() {
-    let dist = site_dir("seed");
-    prerender(&dist, &sample_api());
+    let (dist, _) = sample_site("seed", prerender);
     let article = sample_article(SEED_ID);
     let html = page(&dist, SEED_ID);
 
@@ -298,8 +309,7 @@ fn an_article_page_reads_in_full_without_scripts() {
 
 #[test]
 fn an_article_page_carries_its_meta_tags_and_json_ld() {
-    let dist = site_dir("meta");
-    prerender(&dist, &sample_api());
+    let (dist, _) = sample_site("meta", prerender);
     let article = sample_article(SEED_ID);
     let hero = article.hero.as_ref().unwrap();
     let standfirst = squash(article.standfirst.as_deref().unwrap());
@@ -621,11 +631,9 @@ fn files(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_story_removed_from_the_feed_loses_its_page_and_nothing_else_does() {
-    let dist = site_dir("prune");
-    let api = dist.join("api");
     let a = story("stays", "Stays", "World", "2022-01-12T10:00:00Z");
     let b = story("goes", "Goes", "Arts", "2022-01-12T10:00:00Z");
-    write_feed(&api, &[&[a.clone(), b]]);
+    let (dist, api) = site_with_feed("prune", &[&[a.clone(), b]]);
     prerender(&dist, &api);
     assert!(has_page(&dist, "goes"));
     assert!(dist.join("section/Arts/index.html").exists());
@@ -659,10 +667,8 @@ fn a_story_removed_from_the_feed_loses_its_page_and_nothing_else_does() {
 /// temporary file is left behind.
 #[test]
 fn a_page_is_replaced_whole() {
-    let dist = site_dir("atomic");
-    let api = dist.join("api");
-    write_feed(
-        &api,
+    let (dist, api) = site_with_feed(
+        "atomic",
         &[&[story("story", "First", "World", "2022-01-12T10:00:00Z")]],
     );
     prerender(&dist, &api);
@@ -691,10 +697,8 @@ fn a_page_is_replaced_whole() {
 
 #[test]
 fn a_request_that_never_answers_times_out_and_costs_only_its_story() {
-    let dist = site_dir("timeout");
-    let dir = dist.join("api");
-    write_feed(
-        &dir,
+    let (dist, dir) = site_with_feed(
+        "timeout",
         &[&[
             story("answered", "Answered", "World", "2022-01-12T10:00:00Z"),
             story("silent", "Silent", "World", "2022-01-12T10:00:00Z"),
@@ -704,17 +708,14 @@ fn a_request_that_never_answers_times_out_and_costs_only_its_story() {
         "articles/silent.json" => Reply::Hang,
         name => Reply::File(dir.join(name)),
     });
-    let partial = run(&dist, &api.base, &shell(), &["--timeout", "1"]);
-    assert!(partial.status.success(), "{}", partial.stderr);
+    let partial = run(&dist, &api.base, &shell(), &["--timeout", "1"]).succeeded();
     assert!(has_page(&dist, "answered"));
     assert!(!has_page(&dist, "silent"));
-    assert!(
-        partial.stderr.contains("warning: story silent skipped")
-            && partial.stderr.contains("articles/silent.json")
-            && partial.stderr.contains("tried 3 times"),
-        "{}",
-        partial.stderr
-    );
+    partial.assert_says(&[
+        "warning: story silent skipped",
+        "articles/silent.json",
+        "tried 3 times",
+    ]);
     // Three tries of a second each and the pauses between them, with room for a slow machine.
     assert!(partial.took < Duration::from_secs(20), "{:?}", partial.took);
 
@@ -730,20 +731,18 @@ fn a_request_that_never_answers_times_out_and_costs_only_its_story() {
         "nothing could be read: {}",
         nothing.stdout
     );
-    assert!(nothing.stderr.contains("feed.json"), "{}", nothing.stderr);
+    nothing.assert_says(&["feed.json"]);
 }
 
 /// One policy for every document: tried again when the failure may pass, then skipped with a
 /// warning. Only the feed's first page is needed for a run to be worth anything.
 #[test]
 fn a_failing_later_feed_page_is_skipped_and_a_failing_first_page_fails_the_run() {
-    let dist = site_dir("failures");
-    let dir = dist.join("api");
     let early = story("early", "Early", "World", "2022-01-12T10:00:00Z");
     let late = story("late", "Late", "World", "2022-01-10T10:00:00Z");
     let flaky = story("flaky", "Flaky", "World", "2022-01-12T10:00:00Z");
-    write_feed(
-        &dir,
+    let (dist, dir) = site_with_feed(
+        "failures",
         &[&[early.clone(), flaky.clone()], std::slice::from_ref(&late)],
     );
     let failing = Arc::new(Mutex::new(None::<&'static str>));
@@ -758,8 +757,7 @@ fn a_failing_later_feed_page_is_skipped_and_a_failing_first_page_fails_the_run()
             name => Reply::File(dir.join(name)),
         }
     });
-    let all = run(&dist, &api.base, &shell(), &[]);
-    assert!(all.status.success(), "{}", all.stderr);
+    let all = run(&dist, &api.base, &shell(), &[]).succeeded();
     assert!(has_page(&dist, "late") && has_page(&dist, "flaky"));
     assert_eq!(api.asked("articles/flaky.json"), 2);
     assert!(!all.stderr.contains("warning"), "{}", all.stderr);
@@ -777,48 +775,33 @@ fn a_failing_later_feed_page_is_skipped_and_a_failing_first_page_fails_the_run()
             &[late],
         ],
     );
-    let partial = run(&dist, &api.base, &shell(), &[]);
-    assert!(partial.status.success(), "{}", partial.stderr);
+    let partial = run(&dist, &api.base, &shell(), &[]).succeeded();
     assert_eq!(headline(&dist, "early"), "Early again");
     assert!(has_page(&dist, "late"), "{}", partial.stdout);
     assert_eq!(api.asked("feed-2.json"), 3, "tried, then tried twice more");
-    assert!(
-        partial.stderr.contains("warning: feed page skipped")
-            && partial.stderr.contains("feed-2.json")
-            && partial.stderr.contains("500"),
-        "{}",
-        partial.stderr
-    );
+    partial.assert_says(&["warning: feed page skipped", "feed-2.json", "500"]);
 
     *failing.lock().unwrap() = Some("feed.json");
     api.forget();
     let before = files(&dist);
     let none = run(&dist, &api.base, &shell(), &[]);
     assert!(!none.status.success(), "{}", none.stdout);
-    assert!(
-        none.stderr.contains("feed.json") && none.stderr.contains("500"),
-        "{}",
-        none.stderr
-    );
+    none.assert_says(&["feed.json", "500"]);
     assert_eq!(api.asked("feed.json"), 3);
     assert_eq!(files(&dist), before, "nothing written, nothing removed");
 }
 
 #[test]
 fn an_unchanged_story_is_not_fetched_or_rendered_again() {
-    let dist = site_dir("incremental");
-    let dir = dist.join("api");
     let one = story("one", "One", "World", "2022-01-12T10:00:00Z");
     let two = story("two", "Two", "World", "2022-01-12T10:00:00Z");
-    write_feed(&dir, &[&[one.clone(), two.clone()]]);
+    let (dist, dir) = site_with_feed("incremental", &[&[one.clone(), two.clone()]]);
     let api = serve_dir(dir.clone());
-    let first = run(&dist, &api.base, &shell(), &[]);
-    assert!(first.status.success(), "{}", first.stderr);
+    run(&dist, &api.base, &shell(), &[]).succeeded();
     assert_eq!(api.asked_for_articles(), ["one.json", "two.json"]);
 
     api.forget();
-    let again = run(&dist, &api.base, &shell(), &[]);
-    assert!(again.status.success(), "{}", again.stderr);
+    let again = run(&dist, &api.base, &shell(), &[]).succeeded();
     assert_eq!(api.asked_for_articles(), Vec::<String>::new());
     assert!(again.stdout.contains("2 unchanged"), "{}", again.stdout);
     assert_eq!(headline(&dist, "one"), "One");
@@ -831,16 +814,14 @@ fn an_unchanged_story_is_not_fetched_or_rendered_again() {
             story("two", "Two, updated", "World", "2022-01-13T08:00:00Z"),
         ]],
     );
-    let changed = run(&dist, &api.base, &shell(), &[]);
-    assert!(changed.status.success(), "{}", changed.stderr);
+    run(&dist, &api.base, &shell(), &[]).succeeded();
     assert_eq!(api.asked_for_articles(), ["two.json"]);
     assert_eq!(headline(&dist, "two"), "Two, updated");
 
     // A new build: its shell names other files, and every page must start the new app.
     api.forget();
     let rebuilt = shell().replace("</head>", r#"<meta name="build" content="2"></head>"#);
-    let new_build = run(&dist, &api.base, &rebuilt, &[]);
-    assert!(new_build.status.success(), "{}", new_build.stderr);
+    run(&dist, &api.base, &rebuilt, &[]).succeeded();
     assert_eq!(api.asked_for_articles(), ["one.json", "two.json"]);
     let served = std::fs::read_to_string(dist.join("news/one/index.html")).unwrap();
     assert!(
@@ -851,8 +832,7 @@ fn an_unchanged_story_is_not_fetched_or_rendered_again() {
     // A page deleted by hand is made again, though its story has not changed.
     api.forget();
     std::fs::remove_file(dist.join("news/one/index.html")).unwrap();
-    let repaired = run(&dist, &api.base, &rebuilt, &[]);
-    assert!(repaired.status.success(), "{}", repaired.stderr);
+    run(&dist, &api.base, &rebuilt, &[]).succeeded();
     assert_eq!(api.asked_for_articles(), ["one.json"]);
     assert!(has_page(&dist, "one"));
 }

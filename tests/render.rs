@@ -10,7 +10,7 @@ use broadsheet::components::{
 };
 use broadsheet::model::{Article, Block, Feed, QuoteKind};
 use leptos::prelude::*;
-use markup::{assert_hero_captioned, select, squash, text};
+use markup::{assert_hero_captioned, links, select, squash, text, texts};
 use scraper::{Html, Selector};
 use serde_json::json;
 use std::path::Path;
@@ -84,10 +84,7 @@ fn the_seed_article_reads_as_the_original_does() {
     assert_eq!(img.value().attr("fetchpriority"), Some("high"));
     assert!(!figure.value().classes().any(|c| c == "figure--framed"));
 
-    let headings: Vec<String> = select(&html, ".article__body h2:not(.context-box__title)")
-        .iter()
-        .map(text)
-        .collect();
+    let headings = texts(&html, ".article__body h2:not(.context-box__title)");
     let expected: Vec<String> = article
         .body
         .iter()
@@ -181,19 +178,36 @@ fn every_block_type_has_its_own_markup() {
         text(&found[0])
     };
 
-    assert_eq!(one(".article__body p strong:not(:has(em))"), "bold");
-    assert_eq!(one(".article__body p > em"), "italic");
-    assert_eq!(one(".article__body p strong > em"), "both");
-    assert_eq!(
-        one(".article__body p a[href='/news/other']:not([rel])"),
-        "inside"
-    );
-    assert_eq!(
-        one(".article__body p a[href='https://example.com/'][rel='noopener noreferrer']"),
-        "outside"
-    );
-    assert_eq!(one(".article__body > h3"), "Three");
-    assert_eq!(one(".article__body > h4"), "Four");
+    // Each block type as its own element, and each inline style and link kind as its own tag.
+    for (css, expected) in [
+        (".article__body p strong:not(:has(em))", "bold"),
+        (".article__body p > em", "italic"),
+        (".article__body p strong > em", "both"),
+        (
+            ".article__body p a[href='/news/other']:not([rel])",
+            "inside",
+        ),
+        (
+            ".article__body p a[href='https://example.com/'][rel='noopener noreferrer']",
+            "outside",
+        ),
+        (".article__body > h3", "Three"),
+        (".article__body > h4", "Four"),
+        (
+            ".article__body figure > figcaption .figure__credit",
+            "Photo: Someone",
+        ),
+        ("figure.quote--pull blockquote", "Pulled out"),
+        (".article__body > ul > li > strong", "bullet"),
+        (
+            "aside.context-box a[href='/news/earlier'] .kicker",
+            "January 9",
+        ),
+        ("nav.related-links h2", "Related"),
+        ("nav.related-links a[href='/news/next']", "Next story"),
+    ] {
+        assert_eq!(one(css), expected, "{css}");
+    }
 
     let img = &select(&html, ".article__body figure > img")[0];
     assert_eq!(img.value().attr("loading"), Some("lazy"));
@@ -202,34 +216,19 @@ fn every_block_type_has_its_own_markup() {
         Some("/images/a-640.jpg 640w, /images/a-1280.jpg 1280w")
     );
     assert!(img.value().attr("sizes").is_some());
-    assert_eq!(
-        one(".article__body figure > figcaption .figure__credit"),
-        "Photo: Someone"
-    );
 
     let boxed = &select(&html, "figure.quote:not(.quote--pull) blockquote")[0];
     assert_eq!(boxed.value().attr("cite"), Some("https://example.com/s"));
-    assert_eq!(one("figure.quote--pull blockquote"), "Pulled out");
     assert!(select(&html, "figure.quote--pull figcaption").is_empty());
 
-    let ordered: Vec<String> = select(&html, ".article__body > ol > li")
-        .iter()
-        .map(text)
-        .collect();
-    assert_eq!(ordered, ["first", "second"]);
-    assert_eq!(one(".article__body > ul > li > strong"), "bullet");
-
-    let boxes: Vec<_> = select(&html, "aside.context-box h2")
-        .iter()
-        .map(text)
-        .collect();
-    assert_eq!(boxes, ["Background", "More background"]);
     assert_eq!(
-        one("aside.context-box a[href='/news/earlier'] .kicker"),
-        "January 9"
+        texts(&html, ".article__body > ol > li"),
+        ["first", "second"]
     );
-    assert_eq!(one("nav.related-links h2"), "Related");
-    assert_eq!(one("nav.related-links a[href='/news/next']"), "Next story");
+    assert_eq!(
+        texts(&html, "aside.context-box h2"),
+        ["Background", "More background"]
+    );
     let embed = &select(&html, "aside.media-card a")[0];
     assert_eq!(
         embed.value().attr("href"),
@@ -398,17 +397,12 @@ fn the_feed_is_grouped_under_day_headings_with_links_to_articles() {
     )
     .unwrap();
     let html = render(move || view! { <FeedList items=feed.items/> }.into_any());
-    let days: Vec<String> = select(&html, "section.day > h2").iter().map(text).collect();
     assert_eq!(
-        days,
+        texts(&html, "section.day > h2"),
         ["Wednesday 12 January 2022", "Tuesday 11 January 2022"]
     );
-    let links: Vec<_> = select(&html, "section.day h3 a")
-        .iter()
-        .map(|a| (text(a), a.value().attr("href").unwrap().to_owned()))
-        .collect();
     assert_eq!(
-        links,
+        links(&html, "section.day h3 a"),
         [
             ("Second".into(), "/news/b".into()),
             ("First".into(), "/news/a".into()),
@@ -602,11 +596,11 @@ fn runs_of_the_other_direction_stand_apart_in_bylines_and_embeds() {
         article.authors[0].name = name.into();
         let html = render_article(article);
 
-        let names: Vec<_> = select(&html, ".byline__authors bdi")
-            .iter()
-            .map(text)
-            .collect();
-        assert_eq!(names, [name, "Bo Editor"], "{language}");
+        assert_eq!(
+            texts(&html, ".byline__authors bdi"),
+            [name, "Bo Editor"],
+            "{language}"
+        );
         let lines = select(&html, ".byline__dates > span");
         assert_eq!(
             lines.len(),

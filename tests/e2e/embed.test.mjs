@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { eventually, expectText, listenOnLoopback, openSuite, readSiteJson } from './harness.mjs';
+import { eventually, expectText, listenOnLoopback, openSuite, readSiteJson, useSuite } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 
@@ -183,11 +183,7 @@ describe('partner embeds on another origin', () => {
 });
 
 describe('embed routes on their own', () => {
-  let suite;
-  before(async () => {
-    suite = await openSuite();
-  });
-  after(() => suite?.close());
+  const suite = useSuite();
 
   it('narrows the feed embed to a section and links to more of it', () =>
     suite.withPage(async (page) => {
@@ -236,11 +232,7 @@ describe('embed routes on their own', () => {
 });
 
 describe("the partners' page", () => {
-  let suite;
-  before(async () => {
-    suite = await openSuite();
-  });
-  after(() => suite?.close());
+  const suite = useSuite();
 
   it('builds the snippet from the chosen options and previews it live', () =>
     suite.withPage(async (page) => {

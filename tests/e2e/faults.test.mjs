@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { articleHref, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell, TIMEOUT_MS } from './harness.mjs';
+import { articleHref, expectText, failedToLoad, gotoAppShell, normalizeText, openSuite, readSiteJson, TIMEOUT_MS } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 const FEED_PATH = '/api/feed.json';
@@ -138,10 +138,7 @@ const TARGETS = [
     valid: () => feed1,
     // The app's own handling of the feed, from the app shell: a pre-rendered All News would show
     // the bundled feed while the app's request fails (prerender.test.mjs covers that page).
-    async open(page) {
-      await serveAppShell(page, '/');
-      await page.goto('/');
-    },
+    open: (page) => gotoAppShell(page, '/'),
     shown: (page, timeout) => titleLink(page, feed1.items[0].id).waitFor({ timeout }),
   },
   {
@@ -151,8 +148,7 @@ const TARGETS = [
     within: 'main .feed__more',
     valid: () => feed2,
     async open(page) {
-      await serveAppShell(page, '/');
-      await page.goto('/');
+      await gotoAppShell(page, '/');
       await titleLink(page, feed1.items[0].id).waitFor();
       await page.locator('main .feed__more').getByRole('button', { name: /more/i }).click();
     },
@@ -169,10 +165,7 @@ const TARGETS = [
     valid: () => seed,
     // The app's own page, as a story without a page of its own gets it: a pre-rendered article
     // keeps what it shows when a request fails (prerender.test.mjs).
-    open: async (page) => {
-      await serveAppShell(page, articleHref(SEED_ID));
-      await page.goto(articleHref(SEED_ID));
-    },
+    open: (page) => gotoAppShell(page, articleHref(SEED_ID)),
     shown: (page, timeout) => expectText(page.locator('main article h1'), seed.headline, { timeout }),
   },
 ];

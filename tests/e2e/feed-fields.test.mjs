@@ -8,8 +8,8 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import { axeViolations, eventually, expectText, failedToLoad, nextFrames, normalizeText, openSuite, serveAppShell, TEST_IMAGE_ORIGINS } from './harness.mjs';
+import { before, describe, it } from 'node:test';
+import { axeViolations, eventually, expectText, failedToLoad, gotoAppShell, nextFrames, normalizeText, TEST_IMAGE_ORIGINS, useSuite } from './harness.mjs';
 
 const fixture = (name) =>
   readFile(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8').then(JSON.parse);
@@ -21,7 +21,7 @@ const POLL_MS = 60_000;
 
 /** Every WCAG 2.2 A/AA rule axe has, and its best practices, as a11y.test.mjs runs them. */
 
-let suite;
+const suite = useSuite();
 let podcast;
 let expired;
 
@@ -30,10 +30,7 @@ before(async () => {
     fixture('podcast.json'),
     fixture('expired-event.json'),
   ]);
-  suite = await openSuite();
 });
-
-after(() => suite?.close());
 
 /**
  * Serves `feed` as our API's feed.json, counting the requests for it, and answers every other
@@ -148,8 +145,7 @@ describe('An ended feed of another publisher', () => {
   async function openAllNews(page, feed) {
     await page.clock.install();
     const seen = await serveFeed(page, feed);
-    await serveAppShell(page, '/');
-    await page.goto('/');
+    await gotoAppShell(page, '/');
     await page.locator('main .feed-item').first().waitFor();
     return seen;
   }

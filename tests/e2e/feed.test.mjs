@@ -9,6 +9,7 @@
 // loops, failures, hostile strings) are answered with `page.route`, built from the sample pages.
 
 import assert from 'node:assert/strict';
+import { STATUS_CODES } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { appStarted, articleHref, eventually, expectText, failedToLoad, nextFrames, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
 
@@ -98,6 +99,12 @@ function countFeedRequests(page) {
 
 /** A JSON answer for `page.route`. */
 const jsonAnswer = (doc) => ({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(doc) });
+
+/** A feed item of the test's own: the first sample item under another id and title. */
+const storyOfOurOwn = (id, title, fields) => ({ ...feedDocs[0].doc.items[0], id, url: articleHref(id), title, ...fields });
+
+/** A server's plain-text error page for `status`. */
+const errorAnswer = (status) => ({ status, contentType: 'text/plain', body: STATUS_CODES[status] });
 
 /** Answers every request for `path` with `doc`. */
 const serveFeed = (page, path, doc) => page.route(`**${path}`, (route) => route.fulfill(jsonAnswer(doc)));
@@ -408,44 +415,31 @@ describe('All News: paging guards', () => {
 });
 
 describe('All News: errors and Retry', () => {
-  it('shows an alert when feed.json answers 500, and Retry loads the feed', () =>
-    withFeedPage(
-      async (page) => {
-        const seen = await failFirst(page, FEED_PATH, {
-          status: 500,
-          contentType: 'text/plain',
-          body: 'Internal Server Error',
-        });
-        await page.goto('/');
-        const alert = await expectErrorNotice(page);
-        assert.equal(await feedItems(page).count(), 0, 'no items beside the error');
-        await alert.getByRole('button', { name: 'Retry', exact: true }).click();
-        await expectListed(page, feedPages[0]);
-        assert.equal(await page.locator('main .notice--error').count(), 0, 'the alert is gone');
-        assert.equal(seen.count, 2, 'Retry fetched feed.json again');
-      },
-      { allowConsoleErrors: [failedToLoad(500, FEED_PATH)] },
-    ));
-
-  it('shows an alert when feed.json is not a JSON Feed, and Retry loads the feed', () =>
-    withFeedPage(async (page) => {
-      const seen = await failFirst(page, FEED_PATH, jsonAnswer({ not: 'a feed' }));
-      await page.goto('/');
-      const alert = await expectErrorNotice(page, { message: /could ?n[o']t (be )?read/i });
-      assert.equal(await feedItems(page).count(), 0, 'no items beside the error');
-      await alert.getByRole('button', { name: 'Retry', exact: true }).click();
-      await expectListed(page, feedPages[0]);
-      assert.equal(seen.count, 2, 'Retry fetched feed.json again');
-    }));
+  // The reader's way out is the same however the feed fails: only what the alert says differs.
+  for (const { fault, answer, message, allowConsoleErrors } of [
+    { fault: 'answers 500', answer: errorAnswer(500), allowConsoleErrors: [failedToLoad(500, FEED_PATH)] },
+    { fault: 'is not a JSON Feed', answer: jsonAnswer({ not: 'a feed' }), message: /could ?n[o']t (be )?read/i },
+  ]) {
+    it(`shows an alert when feed.json ${fault}, and Retry loads the feed`, () =>
+      withFeedPage(
+        async (page) => {
+          const seen = await failFirst(page, FEED_PATH, answer);
+          await page.goto('/');
+          const alert = await expectErrorNotice(page, { message });
+          assert.equal(await feedItems(page).count(), 0, 'no items beside the error');
+          await alert.getByRole('button', { name: 'Retry', exact: true }).click();
+          await expectListed(page, feedPages[0]);
+          assert.equal(await page.locator('main .notice--error').count(), 0, 'the alert is gone');
+          assert.equal(seen.count, 2, 'Retry fetched feed.json again');
+        },
+        { allowConsoleErrors },
+      ));
+  }
 
   it('shows an alert below the list when "Load more" fails, keeps the items, and Retry loads page 2', () =>
     withFeedPage(
       async (page) => {
-        const seen = await failFirst(page, FEED_2_PATH, {
-          status: 503,
-          contentType: 'text/plain',
-          body: 'Service Unavailable',
-        });
+        const seen = await failFirst(page, FEED_2_PATH, errorAnswer(503));
         await openFeed(page);
         await loadMore(page);
         const alert = await expectErrorNotice(page, { within: 'main .feed__more' });
@@ -526,13 +520,9 @@ describe('All News: new stories', () => {
       // The app looks again every minute: a fake clock makes that minute pass at once.
       await page.clock.install();
       const [firstDoc] = feedDocs;
-      const fresh = {
-        ...firstDoc.doc.items[0],
-        id: 'e2e-fresh-story',
-        url: '/news/e2e-fresh-story',
-        title: 'A story published while the reader was reading',
+      const fresh = storyOfOurOwn('e2e-fresh-story', 'A story published while the reader was reading', {
         date_published: new Date(Date.parse(firstDoc.doc.items[0].date_published) + 3_600_000).toISOString(),
-      };
+      });
       let requests = 0;
       await page.route(`**${FEED_PATH}`, (route) => {
         requests += 1;
@@ -583,13 +573,9 @@ describe('All News: heavy and silent endpoints', () => {
   it('shows a 5 MB page: its items, with the huge one among them', () =>
     withFeedPage(async (page) => {
       const [firstDoc] = feedDocs;
-      const huge = {
-        ...firstDoc.doc.items[0],
-        id: 'e2e-huge-item',
-        url: '/news/e2e-huge-item',
-        title: 'An item carrying five megabytes of text',
+      const huge = storyOfOurOwn('e2e-huge-item', 'An item carrying five megabytes of text', {
         content_text: 'word '.repeat(1_000_000),
-      };
+      });
       const doc = { ...firstDoc.doc, items: [...firstDoc.doc.items, huge] };
       assert.ok(JSON.stringify(doc).length > 5_000_000, 'the page is over 5 MB');
       await serveFeed(page, FEED_PATH, doc);
@@ -616,13 +602,9 @@ describe('All News: article documents', () => {
       const [firstDoc] = feedDocs;
       const seed = await readArticle('eight-hour-us-russia-talks');
       // An id that names no file: only the extension's URL can lead to the document.
-      const item = {
-        ...firstDoc.doc.items[0],
-        id: 'e2e-renamed-story',
-        url: '/news/e2e-renamed-story',
-        title: 'A story whose document lives under another name',
+      const item = storyOfOurOwn('e2e-renamed-story', 'A story whose document lives under another name', {
         _broadsheet: { ...firstDoc.doc.items[0]._broadsheet, article: 'articles/eight-hour-us-russia-talks.json' },
-      };
+      });
       await serveFeed(page, FEED_PATH, { ...firstDoc.doc, items: [item, ...firstDoc.doc.items] });
       await page.goto('/');
       await titleLink(page, item.id).click();

@@ -1,9 +1,10 @@
 // Shared helpers for Broadsheet's browser end-to-end tests (run with `node --test tests/e2e/`).
 //
-// Each test file calls `openSuite()` in `before` and `suite.close()` in `after`: it gets its own
-// static server on an ephemeral port (or the server BROADSHEET_BASE_URL names, e.g. nginx started
-// by scripts/nginx-e2e) and its own Chromium, so files can run in parallel. Every response of the
-// test server carries the security headers of deploy/nginx/, so the suite runs under the CSP.
+// Each test file calls `useSuite()`, or `openSuite()` in `before` and `suite.close()` in `after`:
+// it gets its own static server on an ephemeral port (or the server BROADSHEET_BASE_URL names,
+// e.g. nginx started by scripts/nginx-e2e) and its own Chromium, so files can run in parallel.
+// Every response of the test server carries the security headers of deploy/nginx/, so the suite
+// runs under the CSP.
 // playwright-core ships no `expect`, so `eventually()` provides the polling assertions.
 
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -353,6 +355,25 @@ export async function openSuite({ root = DIST_DIR } = {}) {
 }
 
 /**
+ * `openSuite(options)` for the tests of the file or `describe` this is called in: opened by a
+ * `before` hook and closed by an `after` hook it registers there. The suite it returns has
+ * `baseURL` and `withPage` from that `before` hook on.
+ */
+export function useSuite(options) {
+  let suite;
+  before(async () => {
+    suite = await openSuite(options);
+  });
+  after(() => suite?.close());
+  return {
+    get baseURL() {
+      return suite.baseURL;
+    },
+    withPage: (fn, pageOptions) => suite.withPage(fn, pageOptions),
+  };
+}
+
+/**
  * Retries `check` (which throws, e.g. with node:assert, until the condition holds) every
  * `interval` ms until it passes or `timeout` ms have passed; then rethrows its last error.
  * Resolves to `check`'s result.
@@ -418,6 +439,12 @@ export async function serveAppShell(page, pathname) {
       return found.ok() ? route.continue({ url: shell }) : route.continue();
     },
   );
+}
+
+/** Opens `pathname` as the app alone renders it (see `serveAppShell`). */
+export async function gotoAppShell(page, pathname) {
+  await serveAppShell(page, pathname);
+  await page.goto(pathname);
 }
 
 /**

@@ -4,14 +4,14 @@
 // Needs a pre-rendered build for one test: scripts/test runs `cargo run --bin prerender` first.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { appStarted, articleHref, articleJsonPath, eventually, expectText, failedToLoad, normalizeText, openSuite, readSiteJson, serveAppShell } from './harness.mjs';
+import { before, describe, it } from 'node:test';
+import { appStarted, articleHref, articleJsonPath, eventually, expectText, failedToLoad, gotoAppShell, normalizeText, readSiteJson, useSuite } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 /** More Tab presses than any page here has stops before the control a test looks for. */
 const MAX_TABS = 80;
 
-let suite;
+const suite = useSuite();
 let feed;
 let feed2;
 let seed;
@@ -22,10 +22,7 @@ before(async () => {
     readSiteJson(articleJsonPath(SEED_ID)),
   ]);
   feed2 = await readSiteJson(new URL(feed.next_url, 'http://site.invalid/api/feed.json').pathname.slice(1));
-  suite = await openSuite();
 });
-
-after(() => suite?.close());
 
 /** What has focus: enough to recognise it, and whether it shows a focus indicator. */
 const focused = (page) =>
@@ -238,8 +235,7 @@ describe('Keyboard: Retry', () => {
       async (page) => {
         // The app's own page, as a section without a page of its own gets it.
         await failOnce(page, '**/api/feed.json');
-        await serveAppShell(page, '/');
-        await page.goto('/');
+        await gotoAppShell(page, '/');
         await page.locator('main .notice--error').waitFor();
         const retry = await tabTo(page, button('Retry'), 'Retry');
         assertIndicated(retry, 'light');
@@ -257,8 +253,7 @@ describe('Keyboard: Retry', () => {
     suite.withPage(
       async (page) => {
         await failOnce(page, `**/${articleJsonPath(SEED_ID)}`);
-        await serveAppShell(page, articleHref(SEED_ID));
-        await page.goto(articleHref(SEED_ID));
+        await gotoAppShell(page, articleHref(SEED_ID));
         await page.locator('main .notice--error').waitFor();
         await appStarted(page);
         const retry = await tabTo(page, button('Retry'), 'Retry');

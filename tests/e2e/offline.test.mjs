@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DIST_DIR, eventually, expectText, listenOnLoopback, openSuite, readSiteJson } from './harness.mjs';
+import { DIST_DIR, eventually, expectText, listenOnLoopback, openSuite, readSiteJson, useSuite } from './harness.mjs';
 
 const OPENED = 'osce-permanent-council-january-13';
 const NEVER_OPENED = 'pig-heart-transplant-maryland';
@@ -38,13 +38,11 @@ function heroDrawn(page) {
 }
 
 describe('offline reading', () => {
-  let suite;
+  const suite = useSuite();
   let article;
   before(async () => {
-    suite = await openSuite();
     article = await readSiteJson(`api/articles/${OPENED}.json`);
   });
-  after(() => suite?.close());
 
   it('reloads an article opened once, text and hero image, and All News, with no connection', () =>
     suite.withPage(async (page) => {

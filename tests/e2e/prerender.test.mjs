@@ -4,18 +4,16 @@
 // Needs a build that has been pre-rendered: scripts/test runs `cargo run --bin prerender` first.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { appStarted, eventually, expectText, failedToLoad, launchBrowser, openSuite, readSiteJson } from './harness.mjs';
+import { before, test } from 'node:test';
+import { appStarted, eventually, expectText, failedToLoad, launchBrowser, readSiteJson, useSuite } from './harness.mjs';
 
 const SEED_ID = 'eight-hour-us-russia-talks';
 
-let suite;
+const suite = useSuite();
 let article;
 before(async () => {
-  suite = await openSuite();
   article = await readSiteJson(`api/articles/${SEED_ID}.json`);
 });
-after(() => suite?.close());
 
 const squash = (text) => text.replace(/\s+/g, ' ').trim();
 

@@ -13,6 +13,19 @@ pub fn text(el: &ElementRef<'_>) -> String {
     squash(&el.text().collect::<String>())
 }
 
+/// The text of every element `css` matches, in document order.
+pub fn texts(html: &Html, css: &str) -> Vec<String> {
+    select(html, css).iter().map(text).collect()
+}
+
+/// Every link `css` matches, as its text and where it leads, in document order.
+pub fn links(html: &Html, css: &str) -> Vec<(String, String)> {
+    select(html, css)
+        .iter()
+        .map(|a| (text(a), a.value().attr("href").unwrap().to_owned()))
+        .collect()
+}
+
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

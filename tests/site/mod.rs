@@ -96,7 +96,25 @@ pub fn write_feed(api: &Path, pages: &[&[(Value, Value)]]) {
     }
 }
 
-/// Every story of the sample feed, along `next_url`.
+/// A fresh site (`site_dir`) that `prerender`, the test crate's successful run, has made from
+/// the sample API; and what the run printed.
+pub fn sample_site(name: &str, prerender: impl FnOnce(&Path, &Path) -> String) -> (Site, String) {
+    let dist = site_dir(name);
+    let summary = prerender(&dist, &sample_api());
+    (dist, summary)
+}
+
+/// A fresh site (`site_dir`) whose API directory, `api` inside it, holds a feed of these pages
+/// (`write_feed`).
+pub fn site_with_feed(name: &str, pages: &[&[(Value, Value)]]) -> (Site, PathBuf) {
+    let dist = site_dir(name);
+    let api = dist.join("api");
+    write_feed(&api, pages);
+    (dist, api)
+}
+
+/// Every story of the sample feed, along `next_url`: nine, over both of its pages, which a test
+/// over every story needs to mean anything.
 pub fn sample_ids() -> Vec<String> {
     let mut ids = Vec::new();
     let mut next = Some("feed.json".to_owned());
@@ -106,5 +124,6 @@ pub fn sample_ids() -> Vec<String> {
         ids.extend(feed.items.iter().map(|i| i.id.clone()));
         next = feed.next_url.map(|u| u.to_string());
     }
+    assert!(ids.len() >= 9, "{ids:?}");
     ids
 }
