@@ -94,10 +94,17 @@ mod imp {
         });
     }
 
-    /// Once the next frame is laid out, focuses `element`: one the app has just put on the
-    /// page, which the reader is to go on from.
-    pub(in crate::browser) fn focus_after_layout(element: web_sys::Element) {
-        leptos::prelude::request_animation_frame(move || focus_in_place(&element));
+    /// Focuses `element`, one the app has just put on the page for the reader to go on from,
+    /// once the frame that shows it is drawn: focus makes the browser lay the element out
+    /// there and then, so focusing within that frame would hold the stories back from the
+    /// screen by as long.
+    pub(in crate::browser) fn focus_after_frame(element: web_sys::Element) {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(
+                move || focus_in_place(&element),
+                std::time::Duration::ZERO,
+            );
+        });
     }
 
     /// Where the element that had focus has gone from the page (a notice replaced by what it

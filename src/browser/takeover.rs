@@ -188,7 +188,7 @@ mod imp {
     /// Adds day sections (`section.day`, labelled by their heading's id) drawn apart from the
     /// page to the list with id `list_id`: the stories of a day the list has already join it,
     /// at its top or its end; a new day is added whole. Nothing on the page is drawn again.
-    /// With `focus_first`, the first added story's headline link takes focus once laid out.
+    /// With `focus_first`, the first added story's headline link takes focus once it is shown.
     pub fn merge_days_into(
         list_id: &str,
         at_top: bool,
@@ -254,7 +254,7 @@ mod imp {
             }
         }
         if let Some(link) = first_link {
-            crate::browser::focus::focus_after_layout(link);
+            crate::browser::focus::focus_after_frame(link);
         }
     }
 }
