@@ -28,7 +28,9 @@ const OFFLINE_PAGE = '/offline.html';
 /** Files every page loads that are not named by hash; the deploy's copies go with its cache. */
 const SHELL_FILES = ['/theme.js', '/offline.js', '/manifest.json'];
 const OPTIONAL_FILES = [OFFLINE_PAGE, '/saved', '/app-shell.html'];
-const HASHED = /-[0-9a-f]{16}(?=(_bg)?\.\w+$)/;
+// A file named by content hash, at the top level: Trunk's hash is up to 16 hex digits (it writes
+// the number without its leading zeros). Its name without the hash is `$1$2`.
+const HASHED = /^(\/[^/]+)-[0-9a-f]{1,16}((?:_bg)?\.(?:js|wasm|css|svg))$/;
 // Stored copies are matched by address: the encoding they were sent in does not matter.
 const MATCH = { ignoreVary: true };
 
@@ -151,8 +153,8 @@ async function appFile(request) {
   try {
     return await fetch(request);
   } catch (error) {
-    const kind = new URL(request.url).pathname.replace(HASHED, '');
-    const current = BUILD.files.find((file) => file.replace(HASHED, '') === kind);
+    const kind = new URL(request.url).pathname.replace(HASHED, '$1$2');
+    const current = BUILD.files.find((file) => file.replace(HASHED, '$1$2') === kind);
     const standIn = current && (await cache.match(current, MATCH));
     if (standIn) return standIn;
     throw error;

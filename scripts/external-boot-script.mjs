@@ -178,7 +178,8 @@ await writeFile(htmlPath, html);
 // name, comes from their contents, so a deploy that changes any of them installs afresh.
 const WORKER = path.join(stagingDir, 'sw.js');
 const BUILD_LINE = "const BUILD = { version: 'dev', files: [] };";
-const HASHED_FILE = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+// Trunk's hash is up to 16 hex digits (it drops the number's leading zeros); ours are 16.
+const HASHED_FILE = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/;
 const siteFiles = (await readdir(stagingDir))
   .filter((file) => HASHED_FILE.test(file) && !file.startsWith('embed-'))
   .sort()
@@ -192,7 +193,7 @@ const build = { version: versionOf.digest('hex').slice(0, 16), files: siteFiles 
 worker = worker.replace(BUILD_LINE, `const BUILD = ${JSON.stringify(build)};`);
 await writeFile(WORKER, await minified(Buffer.from(worker), false));
 
-const SITE_STYLES = /<link\b(?=[^>]*\brel="?stylesheet)(?=[^>]*\bhref="?[^"\s>]*\/main-[0-9a-f]{16}\.css)[^>]*>\s*/gi;
+const SITE_STYLES = /<link\b(?=[^>]*\brel="?stylesheet)(?=[^>]*\bhref="?[^"\s>]*\/main-[0-9a-f]{1,16}\.css)[^>]*>\s*/gi;
 const withoutSiteStyles = html.replace(SITE_STYLES, '');
 if (withoutSiteStyles === html) fail(`cannot find the site's style sheet (main-<hash>.css) in ${htmlPath}`);
 // A partner's embed is not installable and registers no worker: its page has none of the site's

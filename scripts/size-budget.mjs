@@ -25,11 +25,12 @@ const dir = path.resolve(process.argv[2] ?? path.join(REPO_ROOT, 'dist'));
 const problems = [];
 
 /**
- * The one file in `dir`'s top level named `<bin>-<16 hex><suffix>` (Trunk's content hash), or
+ * The one file in `dir`'s top level named `<bin>-<hash><suffix>` (Trunk's content hash: up to 16
+ * hex digits, as Trunk drops the leading zeros of the number), or
  * null with the reason recorded: none, or several (a dist/ that was not cleaned between builds).
  */
 function hashed(names, bin, suffix, why) {
-  const pattern = new RegExp(`^${bin}-[0-9a-f]{16}${suffix.replace('.', '\\.')}$`);
+  const pattern = new RegExp(`^${bin}-[0-9a-f]{1,16}${suffix.replace('.', '\\.')}$`);
   const found = names.filter((name) => pattern.test(name));
   if (found.length === 1) return found[0];
   problems.push(

@@ -60,7 +60,7 @@ before(async () => {
   // Without pre-rendering the shell is index.html; with it, app-shell.html.
   const shellFile = await readFile(path.join(DIST_DIR, 'app-shell.html'), 'utf8').catch(() => null);
   shell = shellFile ?? (await readFile(path.join(DIST_DIR, 'index.html'), 'utf8'));
-  const hashed = /(\/[^"]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css|svg))"/g;
+  const hashed = /(\/[^"]+-[0-9a-f]{1,16}(?:_bg)?\.(?:js|wasm|css|svg))"/g;
   hashedAssets = [...shell.matchAll(hashed)].map(([, url]) => url);
   const boot = hashedAssets.find((url) => /\/boot-[0-9a-f]{16}\.js$/.test(url));
   assert.ok(boot, 'the shell loads the start-up script from a file');

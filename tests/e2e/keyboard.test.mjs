@@ -275,7 +275,7 @@ describe('Keyboard: a pre-rendered article', () => {
       // The app starts late on a pre-rendered page: hold it until the reader has tabbed in.
       let release;
       const held = new Promise((resolve) => (release = resolve));
-      await page.route(/\/broadsheet-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+      await page.route(/\/broadsheet-[0-9a-f]{1,16}_bg\.wasm$/, async (route) => {
         await held;
         await route.continue();
       });

@@ -138,7 +138,7 @@ async function holdTheApp(page) {
   const held = new Promise((resolve) => {
     release = resolve;
   });
-  await page.route(/\/broadsheet-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+  await page.route(/\/broadsheet-[0-9a-f]{1,16}_bg\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });

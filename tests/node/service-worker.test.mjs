@@ -36,8 +36,12 @@ class FakeCache {
   }
 }
 
-/** The worker loaded fresh, with its own caches; `fetched` lists every URL it asked the network for. */
-function loadWorker({ clients = {} } = {}) {
+/**
+ * The worker loaded fresh, with its own caches; `fetched` lists every URL it asked the network
+ * for. `files` are its deploy's own files, as the release build writes them into it; the
+ * network fails while `network.offline` is set.
+ */
+function loadWorker({ clients = {}, files = [] } = {}) {
   const stores = new Map();
   const caches = {
     async open(name) {
@@ -60,6 +64,7 @@ function loadWorker({ clients = {} } = {}) {
   };
   const handlers = {};
   const fetched = [];
+  const network = { offline: false };
   const self = {
     location: new URL(`${ORIGIN}/sw.js`),
     addEventListener: (type, handler) => (handlers[type] = handler),
@@ -72,6 +77,7 @@ function loadWorker({ clients = {} } = {}) {
     fetch: async (request) => {
       const url = typeof request === 'string' ? request : request.url;
       fetched.push(url);
+      if (network.offline) throw new TypeError('Failed to fetch');
       return new Response(`bytes of ${url}`, { status: 200 });
     },
     Request,
@@ -81,7 +87,9 @@ function loadWorker({ clients = {} } = {}) {
     clearTimeout,
     console,
   });
-  vm.runInContext(SOURCE, context);
+  const build = `const BUILD = { version: 'dev', files: ${JSON.stringify(files)} };`;
+  assert.ok(SOURCE.includes("const BUILD = { version: 'dev', files: [] };"), 'the line the build fills in');
+  vm.runInContext(SOURCE.replace("const BUILD = { version: 'dev', files: [] };", build), context);
 
   /** Dispatches an event to the worker and waits for everything it asked to wait for. */
   async function dispatch(type, fields = {}) {
@@ -98,7 +106,9 @@ function loadWorker({ clients = {} } = {}) {
   }
   const getImage = (url, clientId = '') =>
     dispatch('fetch', { request: { url: `${ORIGIN}${url}`, method: 'GET', mode: 'no-cors', destination: 'image' }, clientId });
-  return { stores, fetched, dispatch, getImage };
+  const getFile = (url) =>
+    dispatch('fetch', { request: { url: `${ORIGIN}${url}`, method: 'GET', mode: 'cors', destination: 'script' }, clientId: '' });
+  return { stores, fetched, network, dispatch, getImage, getFile };
 }
 
 describe('the service worker', () => {
@@ -118,6 +128,25 @@ describe('the service worker', () => {
     const again = await worker.getImage('/images/hero.jpg');
     assert.equal(await again.text(), `bytes of ${ORIGIN}/images/hero.jpg`);
     assert.deepEqual(worker.fetched, [`${ORIGIN}/images/hero.jpg`], 'asked the network once');
+  });
+
+  it('takes a picture whose name ends in its width for a picture, not for a build file', async () => {
+    const worker = loadWorker();
+    await worker.getImage('/images/vienna-skyline-1280.jpg');
+    const kept = [...(worker.stores.get('broadsheet-images')?.entries.keys() ?? [])];
+    assert.deepEqual(kept, [`${ORIGIN}/images/vienna-skyline-1280.jpg`]);
+  });
+
+  // Trunk writes its hash as a number, without leading zeros: one build in sixteen has 15 digits.
+  it("offline, answers another deploy's build file with this deploy's, however many digits their hashes have", async () => {
+    const files = ['/broadsheet-0a1b2c3d4e5f6a7_bg.wasm', '/broadsheet-0a1b2c3d4e5f6a7.js', '/main-1234567890abcdef.css'];
+    const worker = loadWorker({ files });
+    await worker.dispatch('install');
+    worker.network.offline = true;
+    const wasm = await worker.getFile('/broadsheet-fedcba9876543210_bg.wasm');
+    assert.equal(await wasm.text(), files[0], "the copy this deploy precached");
+    const glue = await worker.getFile('/broadsheet-fedcba987654321.js');
+    assert.equal(await glue.text(), files[1], "the copy this deploy precached");
   });
 
   it("stores nothing a partner's embed asks for", async () => {

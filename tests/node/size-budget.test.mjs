@@ -20,8 +20,9 @@ after(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: tru
 /**
  * A fake dist/ shaped like a pre-rendered release build. `siteWasm` and `embedWasm` are the byte
  * counts of the two wasm files: random bytes, which gzip cannot shrink, so the count is what counts.
+ * `siteHash` names the site's app files, as Trunk hashes them.
  */
-function fakeDist({ siteWasm = 1000, embedWasm = 1000, embed = true } = {}) {
+function fakeDist({ siteWasm = 1000, embedWasm = 1000, embed = true, siteHash = HASH } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-budget-'));
   temporary.push(dir);
   const shell = `<!doctype html><html><head><script src="/theme.js"></script>
@@ -34,8 +35,8 @@ function fakeDist({ siteWasm = 1000, embedWasm = 1000, embed = true } = {}) {
     [`base-${HASH}.css`]: 'body { margin: 0 }',
     [`main-${HASH}.css`]: 'main { margin: 0 }',
     [`boot-${HASH}.js`]: 'import init from "/broadsheet.js"; init();',
-    [`broadsheet-${HASH}.js`]: 'export default function init() {}',
-    [`broadsheet-${HASH}_bg.wasm`]: randomBytes(siteWasm),
+    [`broadsheet-${siteHash}.js`]: 'export default function init() {}',
+    [`broadsheet-${siteHash}_bg.wasm`]: randomBytes(siteWasm),
     'embed.js': '(function () {})();',
     'api/feed.json': '{"version":"https://jsonfeed.org/version/1.1","items":[]}',
   };
@@ -62,6 +63,14 @@ describe('scripts/size-budget.mjs', () => {
     }
     assert.doesNotMatch(stdout, /favicon/, 'images are aside');
     assert.doesNotMatch(stdout, /main-/, "the site's style sheet is not the embed's");
+  });
+
+  // Trunk writes its hash as a number, without leading zeros: one build in sixteen has 15 digits.
+  it("counts the site's app when Trunk's hash is shorter than 16 digits", () => {
+    const siteHash = '123456789abcdef';
+    const { status, stdout, stderr } = run(fakeDist({ siteHash }));
+    assert.equal(status, 0, stderr);
+    assert.match(stdout, new RegExp(`^  broadsheet-${siteHash}_bg\\.wasm `, 'm'));
   });
 
   it('fails a deliberately oversized site app, naming it', () => {
